@@ -1,0 +1,165 @@
+import { createPoller, type Fetch, type PollHealth, type Poller } from './poller';
+import { NetworkWindow, type Assessment, type NetworkState, type NetworkWindowOptions } from './window';
+import { REASONS, type ReasonKey } from './catalogue';
+import { isRecord, own } from './normalize';
+
+/** Anything with Daily's `getNetworkStats()`: a daily-js call object, a WebRTC or replay source. */
+export interface StatsSource {
+  getNetworkStats: Fetch;
+}
+
+export type ConnectionState = 'connected' | 'interrupted';
+export interface ReportedVerdict {
+  networkState: NetworkState;
+  networkStateReasons: ReasonKey[];
+}
+export interface CpuLoad {
+  state: 'low' | 'high';
+  reason: string;
+}
+export interface PeerQuality {
+  id: string;
+  name: string;
+  networkQualityState: NetworkState;
+}
+
+/** Everything the widget shows, at one moment. Plain data: safe to hand to any listener. */
+export interface Snapshot {
+  assessment: Assessment;
+  health: PollHealth;
+  /** Polls have failed three times in a row (or the last poll timed out): the verdict can't be refreshed. */
+  statsUnavailable: boolean;
+  /** The source is being polled (for Daily: the meeting is joined). */
+  active: boolean;
+  connection: ConnectionState | null;
+  /** The source's own verdict (Daily's networkState), when the source has one. */
+  reported: ReportedVerdict | null;
+  cpuLoad: CpuLoad | null;
+  peers: PeerQuality[];
+}
+
+export type MonitorEvent = 'sample' | 'failure' | 'context' | 'reset';
+export type MonitorListener = (snapshot: Snapshot, event: MonitorEvent) => void;
+
+export interface MonitorOptions extends NetworkWindowOptions {
+  source: StatsSource;
+  intervalMs?: number;
+  timeoutMs?: number;
+  /** Take the source's own networkState from each poll result (true for Daily). */
+  readReported?: boolean;
+  /** Called with every sample the window took (raw, as the source gave it). */
+  onSample?: (raw: unknown, takenAt: number) => void;
+  now?: () => number;
+}
+
+const FAILURES_BEFORE_UNAVAILABLE = 3;
+
+/** Poller + window + the call's context, with one subscription that tells the UI what changed. */
+export class Monitor {
+  readonly window: NetworkWindow;
+  private readonly poller: Poller;
+  private readonly listeners = new Set<MonitorListener>();
+  private readonly now: () => number;
+  private readonly options: MonitorOptions;
+  private ctx: Pick<Snapshot, 'active' | 'connection' | 'reported' | 'cpuLoad' | 'peers'> = {
+    active: false,
+    connection: null,
+    reported: null,
+    cpuLoad: null,
+    peers: [],
+  };
+
+  constructor(options: MonitorOptions) {
+    this.options = options;
+    this.now = options.now ?? Date.now;
+    this.window = new NetworkWindow({ ...options, intervalMs: options.intervalMs ?? 2_000 });
+    const source = options.source;
+    this.poller = createPoller({
+      fetch: () => source.getNetworkStats(),
+      intervalMs: options.intervalMs,
+      timeoutMs: options.timeoutMs,
+      onResult: (raw) => this.take(raw),
+      onFailure: () => this.emit('failure'),
+    });
+  }
+
+  start(): void {
+    if (this.poller.running) return;
+    this.ctx.active = true;
+    this.poller.start();
+    this.emit('context');
+  }
+
+  stop(): void {
+    this.poller.stop();
+    if (this.ctx.active) {
+      this.ctx.active = false;
+      this.emit('context');
+    }
+  }
+
+  /** A fresh window and context (a new join is a new call). */
+  reset(): void {
+    this.window.clear();
+    this.ctx = { active: this.ctx.active, connection: null, reported: null, cpuLoad: null, peers: [] };
+    this.emit('reset');
+  }
+
+  update(patch: Partial<Pick<Snapshot, 'connection' | 'reported' | 'cpuLoad' | 'peers'>>): void {
+    this.ctx = { ...this.ctx, ...patch };
+    this.emit('context');
+  }
+
+  subscribe(listener: MonitorListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  snapshot(): Snapshot {
+    const health = this.poller.health();
+    return {
+      assessment: this.window.assess(this.now()),
+      health,
+      statsUnavailable:
+        health.consecutiveTimeouts > 0 || health.consecutiveFailures >= FAILURES_BEFORE_UNAVAILABLE,
+      ...this.ctx,
+    };
+  }
+
+  private take(raw: unknown): void {
+    const takenAt = this.now();
+    const taken = this.window.push(raw, takenAt);
+    if (this.options.readReported) {
+      const reported = readReported(raw);
+      if (reported) this.ctx.reported = reported;
+    }
+    if (taken) this.options.onSample?.(raw, takenAt);
+    this.emit('sample');
+  }
+
+  private emit(event: MonitorEvent): void {
+    if (this.listeners.size === 0) return;
+    const snap = this.snapshot();
+    for (const l of this.listeners) {
+      try {
+        l(snap, event);
+      } catch (err) {
+        // A host's listener must not stop the widget; report it where developers look.
+        console.error('[call-health] listener failed', err);
+      }
+    }
+  }
+}
+
+const STATES: readonly NetworkState[] = ['good', 'warning', 'bad', 'unknown'];
+
+/** Daily's own verdict from a poll result or `network-quality-change` event, validated. */
+export function readReported(raw: unknown): ReportedVerdict | null {
+  if (!isRecord(raw)) return null;
+  const state = own(raw, 'networkState');
+  const reasons = own(raw, 'networkStateReasons');
+  const networkState = STATES.find((s) => s === state);
+  if (!networkState) return null;
+  const list = Array.isArray(reasons) ? reasons : [];
+  return { networkState, networkStateReasons: REASONS.filter((r) => list.includes(r)) };
+}

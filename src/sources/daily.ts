@@ -1,0 +1,117 @@
+import type {
+  DailyCall,
+  DailyEventObjectCpuLoadEvent,
+  DailyEventObjectNetworkConnectionEvent,
+  DailyEventObjectNetworkQualityEvent,
+} from '@daily-co/daily-js';
+import type { ConnectionState, MonitorOptions, PeerQuality } from '../core/monitor';
+import { Monitor } from '../core/monitor';
+import { readReported } from '../core/monitor';
+
+/**
+ * Binds a daily-js call object (or Prebuilt frame) to a monitor: polls only while joined, a new join starts
+ * a fresh window, and Daily's own verdict, connection and CPU state ride along. Returns the unbind function,
+ * which removes every listener it added and stops polling.
+ */
+export function watchDailyCall(call: DailyCall, monitor: Monitor): () => void {
+  // Daily reports signaling, SFU and peer-to-peer links separately; any one interrupted means media may stall.
+  const links = new Map<string, ConnectionState>();
+  let bound = true;
+
+  const refreshPeers = () => monitor.update({ peers: peersOf(call) });
+  const onJoined = () => {
+    links.clear();
+    monitor.reset();
+    monitor.start();
+    refreshPeers();
+  };
+  const onLeft = () => monitor.stop();
+  const onDestroyed = () => unbind();
+  const onQuality = (ev: DailyEventObjectNetworkQualityEvent) => {
+    const reported = readReported(ev);
+    if (reported) monitor.update({ reported });
+  };
+  const onConnection = (ev: DailyEventObjectNetworkConnectionEvent) => {
+    if (ev.event !== 'interrupted' && ev.event !== 'connected') return;
+    links.set(ev.type, ev.event);
+    const connection: ConnectionState = [...links.values()].includes('interrupted') ? 'interrupted' : 'connected';
+    monitor.update({ connection });
+  };
+  const onCpu = (ev: DailyEventObjectCpuLoadEvent) =>
+    monitor.update({ cpuLoad: { state: ev.cpuLoadState, reason: ev.cpuLoadStateReason } });
+
+  call.on('joined-meeting', onJoined);
+  call.on('left-meeting', onLeft);
+  call.on('call-instance-destroyed', onDestroyed);
+  call.on('network-quality-change', onQuality);
+  call.on('network-connection', onConnection);
+  call.on('cpu-load-change', onCpu);
+  call.on('participant-joined', refreshPeers);
+  call.on('participant-updated', refreshPeers);
+  call.on('participant-left', refreshPeers);
+
+  function unbind(): void {
+    if (!bound) return;
+    bound = false;
+    monitor.stop();
+    call.off('joined-meeting', onJoined);
+    call.off('left-meeting', onLeft);
+    call.off('call-instance-destroyed', onDestroyed);
+    call.off('network-quality-change', onQuality);
+    call.off('network-connection', onConnection);
+    call.off('cpu-load-change', onCpu);
+    call.off('participant-joined', refreshPeers);
+    call.off('participant-updated', refreshPeers);
+    call.off('participant-left', refreshPeers);
+  }
+
+  if (isJoined(call)) onJoined();
+  return unbind;
+}
+
+/** The source a monitor polls: the call itself, refusing politely once the call object is gone. */
+export function dailyStatsSource(call: DailyCall): { getNetworkStats: () => Promise<unknown> } {
+  return {
+    getNetworkStats: () =>
+      isDestroyed(call) ? Promise.reject(new Error('call object destroyed')) : call.getNetworkStats(),
+  };
+}
+
+function isDestroyed(call: DailyCall): boolean {
+  try {
+    return call.isDestroyed();
+  } catch {
+    return true;
+  }
+}
+
+function isJoined(call: DailyCall): boolean {
+  try {
+    return !call.isDestroyed() && call.meetingState() === 'joined-meeting';
+  } catch {
+    return false;
+  }
+}
+
+/** Remote participants' Daily-reported network quality, when Daily provides it. */
+function peersOf(call: DailyCall): PeerQuality[] {
+  const out: PeerQuality[] = [];
+  try {
+    for (const p of Object.values(call.participants())) {
+      if (p.local || !p.networkQualityState) continue;
+      out.push({ id: p.session_id, name: p.user_name || 'Guest', networkQualityState: p.networkQualityState });
+    }
+  } catch {
+    // participants() throws on a destroyed call; no peers is the honest answer.
+  }
+  return out;
+}
+
+export interface DailyMonitorOptions extends Omit<MonitorOptions, 'source' | 'readReported'> {}
+
+/** A monitor polling `call`, bound to its lifecycle. `destroy()` unbinds and stops. */
+export function monitorDailyCall(call: DailyCall, options: DailyMonitorOptions = {}): { monitor: Monitor; destroy: () => void } {
+  const monitor = new Monitor({ ...options, source: dailyStatsSource(call), readReported: true });
+  const destroy = watchDailyCall(call, monitor);
+  return { monitor, destroy };
+}

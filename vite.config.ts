@@ -1,0 +1,46 @@
+import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+
+// One config, three builds: the demo site (default), the ESM library (--mode lib, dependencies external)
+// and the standalone bundle (--mode standalone: preact, signals and uPlot inside, daily-js still external).
+const pages = Object.fromEntries(
+  readdirSync(resolve(import.meta.dirname, 'e2e/pages'))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => [`e2e-${f.replace(/\.html$/, '')}`, resolve(import.meta.dirname, 'e2e/pages', f)]),
+);
+
+export default defineConfig(({ mode }) => ({
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  server: { port: 5173, strictPort: false },
+  preview: { port: 4173, strictPort: true },
+  build:
+    mode === 'lib' || mode === 'standalone'
+      ? {
+          outDir: 'dist',
+          emptyOutDir: false,
+          sourcemap: true,
+          cssCodeSplit: false,
+          lib: {
+            entry: resolve(import.meta.dirname, 'src/index.ts'),
+            formats: ['es'],
+            fileName: () => (mode === 'lib' ? 'call-health.js' : 'call-health.standalone.js'),
+            cssFileName: 'call-health',
+          },
+          rollupOptions: {
+            external:
+              mode === 'lib'
+                ? [/^preact(\/.*)?$/, /^@preact\/signals/, /^uplot/, /^@daily-co\/daily-js/]
+                : [/^@daily-co\/daily-js/],
+          },
+        }
+      : {
+          outDir: process.env.SITE_DIR ?? 'build/site',
+          emptyOutDir: true,
+          rollupOptions: { input: { main: resolve(import.meta.dirname, 'index.html'), ...pages } },
+        },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    environment: 'node',
+  },
+}));
