@@ -1,5 +1,9 @@
 import type {
-  DailyCall,
+  DailyEvent,
+  DailyEventObject,
+  DailyMeetingState,
+  DailyNetworkStats,
+  DailyParticipant,
   DailyEventObjectCpuLoadEvent,
   DailyEventObjectNetworkConnectionEvent,
   DailyEventObjectNetworkQualityEvent,
@@ -9,11 +13,24 @@ import { Monitor } from '../core/monitor';
 import { readReported } from '../core/monitor';
 
 /**
+ * The part of daily-js's `DailyCall` we use. A real call object or Prebuilt frame satisfies it as it is
+ * (no casts); naming the subset keeps the widget honest about what it touches.
+ */
+export interface DailyCallLike {
+  on<T extends DailyEvent>(event: T, handler: (event: DailyEventObject<T>) => void): unknown;
+  off<T extends DailyEvent>(event: T, handler: (event: DailyEventObject<T>) => void): unknown;
+  meetingState(): DailyMeetingState;
+  isDestroyed(): boolean;
+  participants(): Record<string, Pick<DailyParticipant, 'local' | 'session_id' | 'user_name' | 'networkQualityState'>>;
+  getNetworkStats(): Promise<DailyNetworkStats>;
+}
+
+/**
  * Binds a daily-js call object (or Prebuilt frame) to a monitor: polls only while joined, a new join starts
  * a fresh window, and Daily's own verdict, connection and CPU state ride along. Returns the unbind function,
  * which removes every listener it added and stops polling.
  */
-export function watchDailyCall(call: DailyCall, monitor: Monitor): () => void {
+export function watchDailyCall(call: DailyCallLike, monitor: Monitor): () => void {
   // Daily reports signaling, SFU and peer-to-peer links separately; any one interrupted means media may stall.
   const links = new Map<string, ConnectionState>();
   let bound = true;
@@ -70,14 +87,14 @@ export function watchDailyCall(call: DailyCall, monitor: Monitor): () => void {
 }
 
 /** The source a monitor polls: the call itself, refusing politely once the call object is gone. */
-export function dailyStatsSource(call: DailyCall): { getNetworkStats: () => Promise<unknown> } {
+export function dailyStatsSource(call: DailyCallLike): { getNetworkStats: () => Promise<unknown> } {
   return {
     getNetworkStats: () =>
       isDestroyed(call) ? Promise.reject(new Error('call object destroyed')) : call.getNetworkStats(),
   };
 }
 
-function isDestroyed(call: DailyCall): boolean {
+function isDestroyed(call: DailyCallLike): boolean {
   try {
     return call.isDestroyed();
   } catch {
@@ -85,7 +102,7 @@ function isDestroyed(call: DailyCall): boolean {
   }
 }
 
-function isJoined(call: DailyCall): boolean {
+function isJoined(call: DailyCallLike): boolean {
   try {
     return !call.isDestroyed() && call.meetingState() === 'joined-meeting';
   } catch {
@@ -94,7 +111,7 @@ function isJoined(call: DailyCall): boolean {
 }
 
 /** Remote participants' Daily-reported network quality, when Daily provides it. */
-function peersOf(call: DailyCall): PeerQuality[] {
+function peersOf(call: DailyCallLike): PeerQuality[] {
   const out: PeerQuality[] = [];
   try {
     for (const p of Object.values(call.participants())) {
@@ -110,7 +127,7 @@ function peersOf(call: DailyCall): PeerQuality[] {
 export interface DailyMonitorOptions extends Omit<MonitorOptions, 'source' | 'readReported'> {}
 
 /** A monitor polling `call`, bound to its lifecycle. `destroy()` unbinds and stops. */
-export function monitorDailyCall(call: DailyCall, options: DailyMonitorOptions = {}): { monitor: Monitor; destroy: () => void } {
+export function monitorDailyCall(call: DailyCallLike, options: DailyMonitorOptions = {}): { monitor: Monitor; destroy: () => void } {
   const monitor = new Monitor({ ...options, source: dailyStatsSource(call), readReported: true });
   const destroy = watchDailyCall(call, monitor);
   return { monitor, destroy };
