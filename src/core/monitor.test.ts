@@ -90,3 +90,23 @@ describe('readReported', () => {
     expect(readReported(raw)).toBeNull();
   });
 });
+
+describe('Monitor: staleness while polls hang', () => {
+  it('tells subscribers the verdict is stale even when no poll answers to trigger it', async () => {
+    let hang = false;
+    const seen: Snapshot[] = [];
+    const m = new Monitor({
+      source: { getNetworkStats: () => (hang ? new Promise(() => {}) : Promise.resolve(stats(Date.now(), HEALTHY))) },
+    });
+    m.subscribe((s) => seen.push(s));
+    m.start();
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(seen.at(-1)?.assessment.networkState).toBe('good');
+    hang = true;
+    await vi.advanceTimersByTimeAsync(11_000);
+    expect(seen.at(-1)?.assessment).toMatchObject({ networkState: 'unknown', unknownReason: 'stale' });
+    expect(seen.at(-1)?.statsUnavailable).toBe(true);
+    m.stop();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

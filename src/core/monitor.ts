@@ -61,6 +61,8 @@ export class Monitor {
   private readonly listeners = new Set<MonitorListener>();
   private readonly now: () => number;
   private readonly options: MonitorOptions;
+  /** Re-emits when the verdict goes stale: with polls hanging or backed off, nothing else would say so. */
+  private staleTimer: ReturnType<typeof setTimeout> | undefined;
   private ctx: Pick<Snapshot, 'active' | 'connection' | 'reported' | 'cpuLoad' | 'peers'> = {
     active: false,
     connection: null,
@@ -92,6 +94,8 @@ export class Monitor {
 
   stop(): void {
     this.poller.stop();
+    clearTimeout(this.staleTimer);
+    this.staleTimer = undefined;
     if (this.ctx.active) {
       this.ctx.active = false;
       this.emit('context');
@@ -107,6 +111,11 @@ export class Monitor {
 
   update(patch: Partial<Pick<Snapshot, 'connection' | 'reported' | 'cpuLoad' | 'peers'>>): void {
     this.ctx = { ...this.ctx, ...patch };
+    this.emit('context');
+  }
+
+  /** Re-assesses now and tells subscribers (e.g. when a hidden tab becomes visible again). */
+  refresh(): void {
     this.emit('context');
   }
 
@@ -140,6 +149,7 @@ export class Monitor {
   private emit(event: MonitorEvent): void {
     if (this.listeners.size === 0) return;
     const snap = this.snapshot();
+    this.armStaleTimer(snap);
     for (const l of this.listeners) {
       try {
         l(snap, event);
@@ -148,6 +158,18 @@ export class Monitor {
         console.error('[call-health] listener failed', err);
       }
     }
+  }
+
+  private armStaleTimer(snap: Snapshot): void {
+    clearTimeout(this.staleTimer);
+    this.staleTimer = undefined;
+    const newest = snap.assessment.newestTimestamp;
+    if (!this.poller.running || newest === null || snap.assessment.unknownReason === 'stale') return;
+    const due = newest + this.window.staleAfterMs + 1 - this.now();
+    this.staleTimer = setTimeout(() => {
+      this.staleTimer = undefined;
+      this.emit('context');
+    }, Math.max(0, due));
   }
 }
 
