@@ -63,6 +63,10 @@ export class Monitor {
   private readonly options: MonitorOptions;
   /** Re-emits when the verdict goes stale: with polls hanging or backed off, nothing else would say so. */
   private staleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onStale = () => {
+    this.staleTimer = undefined;
+    this.emit('context');
+  };
   private ctx: Pick<Snapshot, 'active' | 'connection' | 'reported' | 'cpuLoad' | 'peers'> = {
     active: false,
     connection: null,
@@ -166,10 +170,7 @@ export class Monitor {
     const newest = snap.assessment.newestTimestamp;
     if (!this.poller.running || newest === null || snap.assessment.unknownReason === 'stale') return;
     const due = newest + this.window.staleAfterMs + 1 - this.now();
-    this.staleTimer = setTimeout(() => {
-      this.staleTimer = undefined;
-      this.emit('context');
-    }, Math.max(0, due));
+    this.staleTimer = setTimeout(this.onStale, Math.max(0, due));
   }
 }
 
