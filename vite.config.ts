@@ -13,11 +13,14 @@ const pages = Object.fromEntries(
 export default defineConfig(({ mode }) => ({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   server: { port: 5173, strictPort: false },
+  // The demo's public/ (traces, favicon) belongs to the site, not to the published library.
+  publicDir: mode === 'lib' || mode === 'standalone' ? false : 'public',
   preview: { port: 4173, strictPort: true },
   build:
     mode === 'lib' || mode === 'standalone'
       ? {
-          outDir: 'dist',
+          // LIB_DIR lets a second checkout build the library elsewhere (the browser tests read it from there too).
+          outDir: process.env.LIB_DIR ?? 'dist',
           emptyOutDir: false,
           sourcemap: true,
           cssCodeSplit: false,

@@ -1,17 +1,12 @@
-// Interim demo: with ?url=<Daily room> it opens the room in Prebuilt and prints the engine's live verdict.
-import Daily from '@daily-co/daily-js';
-import { monitorDailyCall } from '../index';
+// The demo page: one function per mode, chosen from the URL.
+import { startDailyDemo } from './daily-demo';
+import { startReplayDemo } from './replay-demo';
+import { demoStage } from './stage';
 
-const out = document.getElementById('verdict');
+const stage = demoStage();
 const url = new URLSearchParams(location.search).get('url');
-if (!url) {
-  if (out) out.textContent = 'Call Health: add ?url=<your Daily room URL> to monitor a call.';
-} else {
-  const call = Daily.createFrame(document.body, { url });
-  const { monitor } = monitorDailyCall(call);
-  monitor.subscribe((s) => {
-    const a = s.assessment;
-    if (out) out.textContent = `Call Health: ${a.networkState}${a.networkStateReasons.length ? ` (${a.networkStateReasons.join(', ')})` : ''}`;
+if (url) startDailyDemo(stage, url);
+else
+  startReplayDemo(stage).catch((err: unknown) => {
+    stage.describe(`Could not load the recorded traces: ${err instanceof Error ? err.message : String(err)}`);
   });
-  void call.join();
-}

@@ -1,0 +1,105 @@
+import { expect, test, type Page } from '@playwright/test';
+import { badge, mountTrace, openHarness } from './widget-helpers';
+
+const metric = (page: Page, id: string) => page.locator(`.ch-metric[data-metric=${id}]`);
+
+test('Firefox-shaped trace: RTT, available upload and send audio jitter read n/a and why, not 0 or a flat line', async ({ page }) => {
+  await openHarness(page);
+  await mountTrace(page, 'firefox.json', { mode: 'panel' });
+  await expect(badge(page)).toHaveAttribute('data-state', 'good', { timeout: 10_000 });
+  for (const id of ['roundTripTime', 'availableOutgoingBitrate', 'audioSendJitter']) {
+    await expect(metric(page, id).locator('.ch-metric-value')).toHaveText('n/a');
+    await expect(metric(page, id)).toHaveAttribute('data-missing', 'true');
+    await expect(metric(page, id).locator('.ch-metric-why')).toContainText('Firefox');
+    await expect(metric(page, id).locator('.ch-spark')).toBeHidden();
+  }
+  await expect(metric(page, 'sendPacketLoss').locator('.ch-metric-value')).toHaveText(/^\d+(\.\d)? %$/);
+  await expect(metric(page, 'sendPacketLoss').locator('.ch-spark')).toBeVisible();
+  // The verdict was reached without the missing metrics, and nothing claims they were good.
+  const a = await page.evaluate(() => window.harness.assessment());
+  expect(a?.metrics['roundTripTime']).toBeNull();
+  expect(a?.metrics['availableOutgoingBitrate']).toBeNull();
+});
+
+test('sparklines redraw on each poll on the same long-lived canvas, with a text alternative', async ({ page }) => {
+  await openHarness(page);
+  await mountTrace(page, 'congested-upload.json', { mode: 'panel' });
+  await expect(badge(page)).toHaveAttribute('data-state', 'warning', { timeout: 10_000 });
+  const canvas = metric(page, 'sendPacketLoss').locator('canvas');
+  await expect(canvas).toHaveCount(1);
+  await canvas.evaluate((c) => ((c as HTMLCanvasElement & { marked?: boolean }).marked = true));
+  const before = await canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+  await page.waitForTimeout(700); // 3+ polls at 10×
+  const after = await canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+  expect(after).not.toBe(before);
+  // Same element: the chart was fed with setData, not re-created.
+  expect(await canvas.evaluate((c) => (c as HTMLCanvasElement & { marked?: boolean }).marked)).toBe(true);
+  expect(await page.locator('.ch-panel canvas').count()).toBe(10);
+  await expect(metric(page, 'sendPacketLoss').locator('.ch-spark')).toHaveAttribute('role', 'img');
+  await expect(metric(page, 'sendPacketLoss').locator('.ch-spark')).toHaveAttribute(
+    'aria-label',
+    /^Upload packet loss: \d+(\.\d)? % now, (rising|falling|steady)$/,
+  );
+});
+
+test('threshold bands are painted: the bad zone of the loss graph has the bad band colour', async ({ page }) => {
+  await openHarness(page);
+  await mountTrace(page, 'good.json', { mode: 'panel', theme: 'light' });
+  await expect(badge(page)).toHaveAttribute('data-state', 'good', { timeout: 10_000 });
+  // Top rows of the loss chart are above the bad threshold (the y range reaches 1.3 × bad): reddish band.
+  const pixel = await metric(page, 'sendPacketLoss').locator('canvas').evaluate((c) => {
+    const el = c as HTMLCanvasElement;
+    const d = el.getContext('2d')!.getImageData(Math.floor(el.width / 2), 2, 1, 1).data;
+    return [d[0]!, d[1]!, d[2]!, d[3]!];
+  });
+  expect(pixel[3]).toBeGreaterThan(0);
+  expect(pixel[0]).toBeGreaterThan(pixel[2]!); // red over blue: the bad band, not the line colour
+});
+
+test('Daily’s verdict beside ours, marked when they disagree; CPU load and the others in the call', async ({ page }) => {
+  await openHarness(page);
+  await mountTrace(page, 'lossy-download.json', { mode: 'panel' });
+  await expect(badge(page)).toHaveAttribute('data-state', 'bad', { timeout: 10_000 });
+  await expect(page.locator('[data-ch=local-state]')).toHaveText('Poor');
+  await expect(page.locator('[data-ch=reported-state]')).toContainText('Fair', { timeout: 5000 });
+  await expect(page.locator('[data-ch=disagree]')).toHaveText('≠ differs');
+  await expect(page.locator('.ch-peers li[data-peer=peer-sam]')).toHaveText('SamPoor');
+  await expect(page.locator('.ch-peers li[data-peer=peer-alex]')).toHaveAttribute('data-state', 'good');
+
+  await page.evaluate(() => window.harness.destroy());
+  await mountTrace(page, 'congested-upload.json', { mode: 'panel' });
+  await expect(page.locator('[data-ch=cpu]')).toHaveText('high (encode)', { timeout: 10_000 });
+});
+
+test('labels translate every visible string', async ({ page }) => {
+  await openHarness(page);
+  await mountTrace(page, 'firefox.json', {
+    mode: 'panel',
+    labels: { good: 'Gut', title: 'Netz', notAvailable: 'k. A.', metrics: { roundTripTime: 'Umlaufzeit' }, missingWhy: { roundTripTime: 'Firefox meldet das nicht' }, showGraphs: 'Details', hideGraphs: 'Weniger' },
+  });
+  await expect(page.locator('.ch-pill-text')).toHaveText('Gut', { timeout: 10_000 });
+  await expect(page.locator('.ch-pill')).toHaveAccessibleName('Netz: Gut');
+  await expect(metric(page, 'roundTripTime').locator('.ch-metric-label')).toHaveText('Umlaufzeit');
+  await expect(metric(page, 'roundTripTime').locator('.ch-metric-value')).toHaveText('k. A.');
+  await expect(metric(page, 'roundTripTime').locator('.ch-metric-why')).toHaveText('Firefox meldet das nicht');
+  await expect(page.locator('[data-ch=toggle-graphs]')).toHaveText('Weniger');
+});
+
+test('canvas colours follow the CSS variables when the colour scheme flips', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openHarness(page);
+  await mountTrace(page, 'good.json', { mode: 'panel' });
+  await expect(badge(page)).toHaveAttribute('data-state', 'good', { timeout: 10_000 });
+  const bandPixel = () =>
+    metric(page, 'sendPacketLoss').locator('canvas').evaluate((c) => {
+      const el = c as HTMLCanvasElement;
+      return [...el.getContext('2d')!.getImageData(Math.floor(el.width / 2), 2, 1, 1).data].join(',');
+    });
+  const light = await bandPixel();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(bandPixel).not.toBe(light);
+  const dark = await bandPixel();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(bandPixel).toBe(light);
+  expect(dark).not.toBe(light);
+});

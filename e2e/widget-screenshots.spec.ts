@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { resolve } from 'node:path';
+import { badge, mountTrace, openHarness, pill } from './widget-helpers';
+
+// Pictures for a person to look at (e2e/screenshots/*.png), taken on the congested-upload trace once it is
+// Poor — the state with the most to show: reasons, bands crossed, Daily's verdict, CPU load.
+const dir = resolve(import.meta.dirname, 'screenshots');
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`badge and opened badge, ${theme}`, async ({ page }) => {
+    await page.setViewportSize({ width: 520, height: 420 });
+    await openHarness(page);
+    await page.evaluate((t) => document.body.classList.toggle('dark', t === 'dark'), theme);
+    await mountTrace(page, 'congested-upload.json', { theme, speed: 10 });
+    await expect(badge(page)).toHaveAttribute('data-state', 'bad', { timeout: 10_000 });
+    const root = page.locator('.call-health');
+    await root.screenshot({ path: resolve(dir, `badge-${theme}.png`), animations: 'disabled' });
+    await pill(page).click();
+    await expect(page.locator('.ch-reason').first()).toBeVisible();
+    await page.screenshot({ path: resolve(dir, `badge-open-${theme}.png`), animations: 'disabled' });
+  });
+
+  test(`panel, ${theme}`, async ({ page }) => {
+    await page.setViewportSize({ width: 520, height: 760 });
+    await openHarness(page);
+    await page.evaluate((t) => document.body.classList.toggle('dark', t === 'dark'), theme);
+    await mountTrace(page, 'congested-upload.json', { theme, mode: 'panel', speed: 10 });
+    await expect(badge(page)).toHaveAttribute('data-state', 'bad', { timeout: 10_000 });
+    await expect(page.locator('[data-ch=cpu]')).toBeVisible();
+    await page.screenshot({ path: resolve(dir, `panel-${theme}.png`), animations: 'disabled' });
+  });
+}
+
+test('panel of a Firefox-shaped call, light', async ({ page }) => {
+  await page.setViewportSize({ width: 520, height: 800 });
+  await openHarness(page);
+  await mountTrace(page, 'firefox.json', { mode: 'panel', theme: 'light' });
+  await expect(badge(page)).toHaveAttribute('data-state', 'good', { timeout: 10_000 });
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: resolve(dir, 'panel-firefox-light.png'), animations: 'disabled' });
+});

@@ -1,0 +1,38 @@
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { CallHealthView } from '../ui/CallHealthView';
+import { createWidget, type CallHealthOptions } from './options';
+
+export type CallHealthProps = CallHealthOptions;
+
+/**
+ * The Preact component: `<CallHealth call={callObject} />` or `<CallHealth source={…} />`. The monitor
+ * is built once per call/source and set of window options; it starts on mount and stops on unmount.
+ */
+export function CallHealth(props: CallHealthProps) {
+  const { call, source, intervalMs, windowMs, minSamples, staleAfterMs, announceDelayMs } = props;
+  const mode = props.mode ?? 'badge';
+  const onState = useRef(props.onStateChange);
+  onState.current = props.onStateChange;
+  // Hosts often pass object literals; compare them by content so a re-render doesn't restart monitoring.
+  const thresholdsKey = JSON.stringify(props.thresholds ?? null);
+  const labelsKey = JSON.stringify(props.labels ?? null);
+
+  const widget = useMemo(
+    () => createWidget({ ...props, mode, onStateChange: (a) => onState.current?.(a) }),
+    // Only what changes the monitor or the strings rebuilds it; mode/theme/position are applied in place.
+    [call, source, intervalMs, windowMs, minSamples, staleAfterMs, thresholdsKey, labelsKey, announceDelayMs],
+  );
+  useEffect(() => widget.start(), [widget]);
+
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    widget.store.open.value = mode === 'panel';
+    widget.store.expanded.value = mode === 'panel';
+  }, [mode, widget]);
+
+  return <CallHealthView store={widget.store} mode={mode} position={props.position ?? 'inline'} theme={props.theme ?? 'auto'} />;
+}

@@ -1,0 +1,21 @@
+import type { BadgeKind } from './view';
+
+/** Shape per state, so the badge never relies on colour alone. Drawn with currentColor. */
+const PATHS: Record<BadgeKind, string[]> = {
+  good: ['M8 1.5a6.5 6.5 0 1 1 0 13a6.5 6.5 0 1 1 0-13', 'M4.8 8.3l2.2 2.2 4.2-4.6'],
+  warning: ['M8 1.8l6.6 11.7H1.4z', 'M8 6.2v3.4', 'M8 11.4v.4'],
+  bad: ['M8 1.5a6.5 6.5 0 1 1 0 13a6.5 6.5 0 1 1 0-13', 'M5.6 5.6l4.8 4.8', 'M10.4 5.6l-4.8 4.8'],
+  measuring: ['M8 1.5a6.5 6.5 0 1 1-6.5 6.5'],
+  'no-data': ['M8 1.5a6.5 6.5 0 1 1 0 13a6.5 6.5 0 1 1 0-13', 'M5 8h6'],
+  reconnecting: ['M13.5 8a5.5 5.5 0 1 1-1.6-3.9', 'M12.2 1.6v2.8H9.4'],
+};
+
+export function StateIcon({ kind }: { kind: BadgeKind }) {
+  return (
+    <svg class={`ch-icon ch-icon-${kind}`} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      {PATHS[kind].map((d) => (
+        <path d={d} fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+      ))}
+    </svg>
+  );
+}

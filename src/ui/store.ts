@@ -1,0 +1,83 @@
+import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { Monitor, Snapshot } from '../core/monitor';
+import type { Assessment, NetworkState } from '../core/window';
+import { createAnnouncer } from './announcer';
+import type { Labels } from './labels';
+import { badgeKind, badgeState, badgeText, explain, stillRecovering, type BadgeKind } from './view';
+
+export interface StoreOptions {
+  labels: Labels;
+  /** How long a state must hold before the live region announces it (ms). */
+  announceDelayMs: number;
+  open: boolean;
+  expanded: boolean;
+  onStateChange?: (assessment: Assessment) => void;
+}
+
+/** The widget's state: one monitor subscription turned into signals the components bind to. */
+export interface HealthStore {
+  readonly monitor: Monitor;
+  readonly labels: Labels;
+  readonly snapshot: Signal<Snapshot>;
+  /** Bumps with every poll; sparklines redraw on it. */
+  readonly tick: Signal<number>;
+  /** Bumps when the colour scheme changes; canvases repaint on it. */
+  readonly themeVersion: Signal<number>;
+  /** Between a reconnection and the first fresh sample (the badge keeps saying Reconnecting…). */
+  readonly recovering: ReadonlySignal<boolean>;
+  readonly kind: ReadonlySignal<BadgeKind>;
+  readonly state: ReadonlySignal<NetworkState>;
+  readonly text: ReadonlySignal<string>;
+  /** The live region's text: changes only after a state has held (see announcer). */
+  readonly announcement: Signal<string>;
+  readonly open: Signal<boolean>;
+  readonly expanded: Signal<boolean>;
+  dispose(): void;
+}
+
+export function createHealthStore(monitor: Monitor, o: StoreOptions): HealthStore {
+  const snapshot = signal(monitor.snapshot());
+  const tick = signal(0);
+  const announcement = signal('');
+  const recovering = signal(stillRecovering(snapshot.value, false));
+  const kind = computed(() => badgeKind(snapshot.value, recovering.value));
+  const text = computed(() => badgeText(kind.value, o.labels));
+  const announcer = createAnnouncer(o.announceDelayMs, (t) => (announcement.value = t));
+  let lastState: NetworkState = snapshot.value.assessment.networkState;
+
+  const unsubscribe = monitor.subscribe((snap, event) => {
+    batch(() => {
+      snapshot.value = snap;
+      recovering.value = event === 'reset' ? false : stillRecovering(snap, recovering.value);
+      if (event === 'sample' || event === 'reset') tick.value++;
+    });
+    const k = kind.value;
+    const first = explain(snap, o.labels, Date.now(), recovering.value)[0];
+    // "Measuring…" is a passing state: announcing it would only be noise before the real verdict.
+    announcer.propose(k === 'measuring' ? null : k, `${o.labels.title}: ${text.value}.${first ? ` ${first.text}` : ''}`);
+    const state = snap.assessment.networkState;
+    if (state !== lastState) {
+      lastState = state;
+      o.onStateChange?.(snap.assessment);
+    }
+  });
+
+  return {
+    monitor,
+    labels: o.labels,
+    snapshot,
+    tick,
+    recovering,
+    themeVersion: signal(0),
+    kind,
+    state: computed(() => badgeState(kind.value)),
+    text,
+    announcement,
+    open: signal(o.open),
+    expanded: signal(o.expanded),
+    dispose() {
+      unsubscribe();
+      announcer.dispose();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { formatValue, metricDef, type MetricId, type Unit } from '../core/catalogue';
+import type { Snapshot } from '../core/monitor';
+import type { NetworkState } from '../core/window';
+import { fill, type Labels } from './labels';
+
+/** What the badge says. More than NetworkState: "unknown" has three honest faces, and reconnecting is its own. */
+export type BadgeKind = 'good' | 'warning' | 'bad' | 'measuring' | 'no-data' | 'reconnecting';
+
+/**
+ * `recovering`: the connection came back but no fresh sample has arrived since — Daily's `connected`
+ * event lands before the next poll, and "No data" flashing in between would be a false alarm.
+ */
+export function badgeKind(s: Snapshot | null, recovering = false): BadgeKind {
+  if (!s) return 'measuring';
+  // A dropped connection explains everything else (stale samples, loss), so it wins.
+  if (s.connection === 'interrupted') return 'reconnecting';
+  if (recovering && s.assessment.unknownReason === 'stale' && !s.statsUnavailable) return 'reconnecting';
+  if (s.statsUnavailable) return 'no-data';
+  const a = s.assessment;
+  if (a.networkState !== 'unknown') return a.networkState;
+  if (a.unknownReason === 'measuring') return s.active || a.sampleCount > 0 ? 'measuring' : 'no-data';
+  return 'no-data';
+}
+
+/** `data-state` of the badge: the verdict for graded kinds, unknown for every other. */
+export function badgeState(kind: BadgeKind): NetworkState {
+  return kind === 'good' || kind === 'warning' || kind === 'bad' ? kind : 'unknown';
+}
+
+export function badgeText(kind: BadgeKind, labels: Labels): string {
+  switch (kind) {
+    case 'good':
+      return labels.good;
+    case 'warning':
+      return labels.warning;
+    case 'bad':
+      return labels.bad;
+    case 'measuring':
+      return labels.measuring;
+    case 'no-data':
+      return labels.noData;
+    case 'reconnecting':
+      return labels.reconnecting;
+  }
+}
+
+export function stateText(state: NetworkState, labels: Labels): string {
+  return badgeText(state === 'unknown' ? 'measuring' : state, labels);
+}
+
+export function formatMetric(value: number | null, unit: Unit, labels: Labels): string {
+  return value === null || !Number.isFinite(value) ? labels.notAvailable : formatValue(value, unit);
+}
+
+export function metricLabel(id: MetricId, labels: Labels): string {
+  return labels.metrics[id] ?? metricDef(id).label;
+}
+
+export function missingWhy(id: MetricId, labels: Labels): string {
+  return labels.missingWhy[id] ?? metricDef(id).missingWhy;
+}
+
+/** Whether the widget is between a reconnection and the first fresh sample after it (see badgeKind). */
+export function stillRecovering(s: Snapshot, wasRecovering: boolean): boolean {
+  if (s.connection === 'interrupted') return true;
+  return wasRecovering && s.assessment.unknownReason === 'stale' && !s.statsUnavailable;
+}
+
+export interface Explanation {
+  key: string;
+  level: 'good' | 'warning' | 'bad' | 'unknown';
+  text: string;
+  action: string | null;
+}
+
+/** The sentences behind the badge: one per reason with its measured value and what to do about it. */
+export function explain(s: Snapshot | null, labels: Labels, nowMs: number, recovering = false): Explanation[] {
+  const kind = badgeKind(s, recovering);
+  if (!s || kind === 'measuring') return [{ key: 'measuring', level: 'unknown', text: labels.measuringWhy, action: null }];
+  if (kind === 'reconnecting') {
+    return [{ key: 'reconnecting', level: 'unknown', text: labels.reconnectingWhy, action: labels.reconnectingAction }];
+  }
+  if (s.statsUnavailable) {
+    const text = fill(labels.statsUnavailable, { value: s.health.lastError ?? '' }).replace(/:\s*$/, '');
+    return [{ key: 'stats-unavailable', level: 'unknown', text, action: labels.statsUnavailableAction }];
+  }
+  const a = s.assessment;
+  if (a.networkState === 'unknown') {
+    if (!s.active && a.sampleCount === 0) return [{ key: 'idle', level: 'unknown', text: labels.idleWhy, action: null }];
+    if (a.unknownReason === 'stale') {
+      const age = a.newestTimestamp === null ? 0 : Math.max(0, nowMs - a.newestTimestamp) / 1000;
+      return [{ key: 'stale', level: 'unknown', text: fill(labels.staleWhy, { value: `${Math.round(age)} s` }), action: labels.staleAction }];
+    }
+    return [{ key: 'no-media', level: 'unknown', text: labels.noMediaWhy, action: labels.noMediaAction }];
+  }
+  if (a.networkStateReasons.length === 0) return [{ key: 'good', level: 'good', text: labels.allGood, action: null }];
+  return a.networkStateReasons.map((key) => ({
+    key,
+    level: a.levels[key] ?? 'unknown',
+    text: fill(labels.reasons[key], { value: formatMetric(a.metrics[key], metricDef(key).unit, labels) }),
+    action: labels.actions[key],
+  }));
+}
+
+/** Daily's verdict and ours disagree — only meaningful when both have one. */
+export function disagrees(s: Snapshot | null): boolean {
+  if (!s?.reported) return false;
+  const ours = s.assessment.networkState;
+  const theirs = s.reported.networkState;
+  return ours !== 'unknown' && theirs !== 'unknown' && ours !== theirs;
+}
