@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
+import type { Namespace } from './namespace';
+
+/** Inside the namespace the port space is private, so this can't collide with other test servers. */
+export const NETNS_PORT = 4185;
+
+export interface NamespacedSite {
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/** Serves the built site (SITE_DIR) from inside the namespace, on its own lo. */
+export async function serveSiteInNamespace(ns: Namespace, siteDir: string): Promise<NamespacedSite> {
+  const dir = resolve(siteDir);
+  if (!existsSync(join(dir, 'e2e/pages/loopback.html'))) {
+    throw new Error(`${dir}/e2e/pages/loopback.html is missing: build the site first (SITE_DIR=${siteDir} npx vite build)`);
+  }
+  const vite = resolve('node_modules/vite/bin/vite.js');
+  // Its own process group, so stopping it ends node and anything it started, and nothing else.
+  const child = spawn(
+    'ip',
+    ['netns', 'exec', ns.name, process.execPath, vite, 'preview', '--host', '127.0.0.1', '--port', String(NETNS_PORT), '--strictPort', '--outDir', dir],
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const origin = `http://127.0.0.1:${NETNS_PORT}`;
+  await new Promise<void>((ok, fail) => {
+    let log = '';
+    const timer = setTimeout(() => fail(new Error(`preview server in ${ns.name} not up after 20 s:\n${log}`)), 20_000);
+    const onData = (b: Buffer) => {
+      // Vite colours its banner; the escapes sit between host and port.
+      log += b.toString().replace(/\x1b\[[0-9;]*m/g, '');
+      if (log.includes(`127.0.0.1:${NETNS_PORT}`)) {
+        clearTimeout(timer);
+        ok();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`preview server exited (${code}):\n${log}`));
+    });
+  });
+  return { origin, stop: () => stopGroup(child) };
+}
+
+function stopGroup(child: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null || child.pid === undefined) return done();
+    child.once('exit', () => done());
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return done();
+    }
+    setTimeout(() => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      done();
+    }, 3_000).unref();
+  });
+}
+
+/**
+ * Headless Chromium running inside the namespace: Playwright launches a generated wrapper that execs the
+ * real binary under `ip netns exec` (the debugging pipe's file descriptors pass straight through).
+ */
+export async function launchChromiumInNamespace(ns: Namespace): Promise<{ browser: Browser; dispose(): void }> {
+  const binary = findChromium();
+  if (!binary) throw new Error('no Chromium found (set CHROMIUM_PATH, or run node scripts/chromium.mjs)');
+  const dir = mkdtempSync(join(tmpdir(), `${ns.name}-`));
+  const wrapper = join(dir, 'chromium-in-netns.sh');
+  writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec '${ns.name}' '${binary}' "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  const browser = await chromium.launch({ executablePath: wrapper, args: CHROMIUM_ARGS });
+  return { browser, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -1,0 +1,85 @@
+// A real two-peer call in this page, monitored through createWebRTCStatsSource with the product defaults
+// (2 s polls, 30 s window). The verdict goes into <output id="state"> for the tests to read; no widget UI.
+// ?devices=0 skips getUserMedia and uses generated media (the demo's fallback path).
+import { startLoopbackCall } from '../../src/demo/loopback-call';
+import { Monitor, createWebRTCStatsSource } from '../../src/index';
+
+const out = document.getElementById('state') as HTMLOutputElement;
+const useDevices = new URLSearchParams(location.search).get('devices') !== '0';
+
+interface InboundCount {
+  id: string;
+  kind: string;
+  ssrc: number;
+  packetsLost: number;
+  packetsReceived: number;
+}
+
+async function main(): Promise<void> {
+  const call = await startLoopbackCall({ useDevices });
+  let lastRaw: unknown = null;
+  const monitor = new Monitor({ source: createWebRTCStatsSource(call.pcs[0]), onSample: (raw) => (lastRaw = raw) });
+  monitor.subscribe((s) => {
+    const a = s.assessment;
+    out.dataset['state'] = a.networkState;
+    out.dataset['reasons'] = a.networkStateReasons.join(',');
+    out.dataset['unknown'] = a.unknownReason ?? '';
+    out.dataset['samples'] = String(a.sampleCount);
+    out.dataset['newest'] = String(a.newestTimestamp ?? '');
+    out.dataset['metrics'] = JSON.stringify(a.metrics);
+    out.dataset['latest'] = JSON.stringify(lastRaw);
+    out.textContent = `${a.networkState}${a.networkStateReasons.length ? ` (${a.networkStateReasons.join(', ')})` : ''}`;
+  });
+  monitor.start();
+
+  // For the tests' own measurement, independent of the source: raw counters straight from getStats().
+  Object.assign(window, {
+    callHealthTest: {
+      media: call.media,
+      async inbound(side: 0 | 1): Promise<{ at: number; streams: InboundCount[] }> {
+        const report = await call.pcs[side].getStats();
+        const streams: InboundCount[] = [];
+        report.forEach((s: Record<string, unknown>) => {
+          if (s['type'] !== 'inbound-rtp') return;
+          streams.push({
+            id: String(s['id']), kind: String(s['kind']), ssrc: Number(s['ssrc']),
+            packetsLost: Number(s['packetsLost']), packetsReceived: Number(s['packetsReceived']),
+          });
+        });
+        return { at: Date.now(), streams };
+      },
+      async selectedPairs(): Promise<Array<{ local: string; remote: string; protocol: string }>> {
+        const pairs = [];
+        for (const pc of call.pcs) {
+          const report = await pc.getStats();
+          const all = new Map<string, Record<string, unknown>>();
+          report.forEach((s: Record<string, unknown>) => all.set(String(s['id']), s));
+          for (const t of all.values()) {
+            if (t['type'] !== 'transport') continue;
+            const pair = all.get(String(t['selectedCandidatePairId']));
+            const local = all.get(String(pair?.['localCandidateId']));
+            const remote = all.get(String(pair?.['remoteCandidateId']));
+            pairs.push({ local: String(local?.['address']), remote: String(remote?.['address']), protocol: String(local?.['protocol']) });
+          }
+        }
+        return pairs;
+      },
+      async report(side: 0 | 1): Promise<unknown[]> {
+        const report = await call.pcs[side].getStats();
+        const list: unknown[] = [];
+        report.forEach((s: unknown) => list.push(s));
+        return list;
+      },
+      stop() {
+        monitor.stop();
+        call.stop();
+      },
+    },
+  });
+  out.dataset['call'] = 'connected';
+}
+
+main().catch((err: unknown) => {
+  out.dataset['state'] = 'error';
+  out.textContent = `error: ${err instanceof Error ? err.message : String(err)}`;
+});

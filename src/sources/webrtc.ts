@@ -1,0 +1,41 @@
+import type { StatsSource } from '../core/monitor';
+import { NetworkStatsCalculator, type WebRTCNetworkStats } from './webrtc-math';
+
+export type { WebRTCNetworkStats, LatestStats } from './webrtc-math';
+
+export interface WebRTCStatsSource extends StatsSource {
+  /** Daily-shaped network stats computed from the connections' getStats(); see webrtc-math.ts for the maths. */
+  getNetworkStats(): Promise<WebRTCNetworkStats>;
+}
+
+/**
+ * A stats source for any RTCPeerConnection(s): the same shape as daily-js's getNetworkStats(), so the
+ * monitor and widget work unchanged. Each call makes exactly one getStats() per open connection.
+ * With several connections (a P2P mesh) loss is the worst, bitrates are summed, RTT is averaged.
+ */
+export function createWebRTCStatsSource(pcs: RTCPeerConnection | readonly RTCPeerConnection[]): WebRTCStatsSource {
+  const list: readonly RTCPeerConnection[] = Array.isArray(pcs) ? [...pcs] : [pcs as RTCPeerConnection];
+  const calc = new NetworkStatsCalculator<RTCPeerConnection>();
+  // Deltas need polls in order: a caller polling again before the last answer waits its turn.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function poll(): Promise<WebRTCNetworkStats> {
+    const open = list.filter((pc) => pc.connectionState !== 'closed');
+    if (open.length === 0) throw new Error('every peer connection is closed');
+    const settled = await Promise.allSettled(open.map((pc) => pc.getStats()));
+    if (settled.every((r) => r.status === 'rejected')) {
+      const first = settled[0];
+      throw first?.status === 'rejected' ? first.reason : new Error('getStats() failed');
+    }
+    const reports = settled.map((r, i) => ({ key: open[i] as RTCPeerConnection, report: r.status === 'fulfilled' ? r.value : null }));
+    return calc.step(reports, Date.now());
+  }
+
+  return {
+    getNetworkStats() {
+      const next = queue.then(poll, poll);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
