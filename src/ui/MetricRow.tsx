@@ -1,8 +1,8 @@
-import { useComputed, useSignalEffect } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useSignal, useSignalEffect } from '@preact/signals';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { REASONS, type MetricDef, type ReasonKey } from '../core/catalogue';
 import { fill } from './labels';
-import { seriesOf } from './series';
+import { emptySeries, seriesOf } from './series';
 import { createSparkline, type Sparkline } from './sparkline';
 import type { HealthStore } from './store';
 import { readChartColors, type ChartColors } from './theme';
@@ -22,18 +22,11 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
   const { labels, monitor } = store;
   const chartEl = useRef<HTMLDivElement>(null);
   const chart = useRef<Sparkline | null>(null);
-  const series = useComputed(() => {
-    void store.tick.value;
-    return seriesOf(monitor.window, def.id);
-  });
-  const value = useComputed(() => formatMetric(series.value.current, def.unit, labels));
-  const missing = useComputed(() => series.value.current === null && series.value.xs.length > 0);
-  const alt = useComputed(() => {
-    const trend = trendOf(series.value.ys, TREND_FLOOR[def.unit]);
-    const word = trend === 'rising' ? labels.trendRising : trend === 'falling' ? labels.trendFalling : labels.trendSteady;
-    return fill(labels.sparklineAlt, { label: metricLabel(def.id, labels), value: value.value, trend: word });
-  });
-
+  // One buffer per row, refilled every poll: the chart and the texts read the same numbers.
+  const series = useMemo(emptySeries, []);
+  const value = useSignal('');
+  const missing = useSignal(false);
+  const alt = useSignal('');
   useEffect(() => {
     const el = chartEl.current;
     if (!el) return;
@@ -48,6 +41,7 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
       colors: () => colors,
     });
     chart.current = spark;
+    spark.update(series);
     const offTheme = store.themeVersion.subscribe(() => {
       colors = readChartColors(el);
       spark.repaint();
@@ -60,8 +54,17 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
   }, [def, monitor, store]);
 
   useSignalEffect(() => {
-    const s = series.value;
-    chart.current?.update(s);
+    void store.tick.value;
+    const visible = store.visible.value;
+    seriesOf(monitor.window, def.id, series);
+    // Signals only notify on change, so unchanged texts cost no DOM write.
+    value.value = formatMetric(series.current, def.unit, labels);
+    missing.value = series.current === null && series.xs.length > 0;
+    const trend = trendOf(series.ys, TREND_FLOOR[def.unit]);
+    const word = trend === 'rising' ? labels.trendRising : trend === 'falling' ? labels.trendFalling : labels.trendSteady;
+    alt.value = fill(labels.sparklineAlt, { label: metricLabel(def.id, labels), value: value.value, trend: word });
+    // No canvas work for a hidden page; the effect reruns when it becomes visible and catches up.
+    if (visible) chart.current?.update(series);
   });
 
   return (

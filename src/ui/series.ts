@@ -9,10 +9,17 @@ export interface Series {
   current: number | null;
 }
 
-export function seriesOf(window: NetworkWindow, id: MetricId): Series {
+/** A fresh series buffer; pass it back to `seriesOf` every poll so nothing is allocated per tick. */
+export function emptySeries(): Series {
+  return { xs: [], ys: [], current: null };
+}
+
+export function seriesOf(window: NetworkWindow, id: MetricId, into: Series = emptySeries()): Series {
   const count = window.count();
-  const xs: number[] = new Array(count);
-  const ys: (number | null)[] = new Array(count);
+  const { xs, ys } = into;
+  // Shrinking or refilling in place keeps the same backing store (the window never exceeds its ring).
+  xs.length = count;
+  ys.length = count;
   const newest = count > 0 ? window.time(count - 1, count) : 0;
   let current: number | null = null;
   for (let i = 0; i < count; i++) {
@@ -21,5 +28,6 @@ export function seriesOf(window: NetworkWindow, id: MetricId): Series {
     ys[i] = v;
     if (v !== null) current = v;
   }
-  return { xs, ys, current };
+  into.current = current;
+  return into;
 }

@@ -21,6 +21,8 @@ export interface HealthStore {
   readonly snapshot: Signal<Snapshot>;
   /** Bumps with every poll; sparklines redraw on it. */
   readonly tick: Signal<number>;
+  /** False while the page is hidden: canvases skip drawing and catch up when it returns. */
+  readonly visible: Signal<boolean>;
   /** Bumps when the colour scheme changes; canvases repaint on it. */
   readonly themeVersion: Signal<number>;
   /** Between a reconnection and the first fresh sample (the badge keeps saying Reconnecting…). */
@@ -62,9 +64,19 @@ export function createHealthStore(monitor: Monitor, o: StoreOptions): HealthStor
     }
   });
 
+  const doc = typeof document === 'undefined' ? null : document;
+  const visible = signal(doc ? !doc.hidden : true);
+  const onVisibility = () => {
+    visible.value = !doc?.hidden;
+    // Timers are throttled in a hidden tab: re-assess at once so a stale verdict never lingers on return.
+    if (visible.value) monitor.refresh();
+  };
+  doc?.addEventListener('visibilitychange', onVisibility);
+
   return {
     monitor,
     labels: o.labels,
+    visible,
     snapshot,
     tick,
     recovering,
@@ -77,6 +89,7 @@ export function createHealthStore(monitor: Monitor, o: StoreOptions): HealthStor
     expanded: signal(o.expanded),
     dispose() {
       unsubscribe();
+      doc?.removeEventListener('visibilitychange', onVisibility);
       announcer.dispose();
     },
   };

@@ -6,22 +6,28 @@ export type Trend = 'rising' | 'falling' | 'steady';
  * so measurement noise doesn't read as a trend.
  */
 export function trendOf(values: ArrayLike<number | null>, floor = 0): Trend {
-  const xs: number[] = [];
+  // Two passes over the values instead of filtered copies: this runs for every sparkline on every poll.
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (isNum(values[i])) n++;
+  if (n < 4) return 'steady';
+  const half = Math.floor(n / 2);
+  let k = 0;
+  let older = 0;
+  let newer = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v === 'number' && Number.isFinite(v)) xs.push(v);
+    if (!isNum(v)) continue;
+    if (k < half) older += v;
+    if (k >= n - half) newer += v;
+    k++;
   }
-  if (xs.length < 4) return 'steady';
-  const half = Math.floor(xs.length / 2);
-  const older = mean(xs.slice(0, half));
-  const newer = mean(xs.slice(xs.length - half));
+  older /= half;
+  newer /= half;
   const delta = newer - older;
   if (Math.abs(delta) <= Math.max(Math.abs(older) * 0.1, floor)) return 'steady';
   return delta > 0 ? 'rising' : 'falling';
 }
 
-function mean(xs: number[]): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s / xs.length;
+function isNum(v: number | null | undefined): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
 }
