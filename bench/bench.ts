@@ -1,0 +1,201 @@
+// The benchmark page. The runner (scripts/bench.mjs) drives it through window.bench and measures memory
+// over CDP between phases; timing is taken here, with performance.now(), which the clock shim leaves real.
+import WebRTCIssueDetector from 'webrtc-issue-detector';
+import { createReplaySource, createWebRTCStatsSource, mountCallHealth, type CallHealthHandle } from '../src/index';
+import { startLoopbackCall, type LoopbackCall } from '../src/demo/loopback-call';
+import { accelerate, hold, onTimerSet } from './clock';
+import { nextStats } from './stats';
+
+const widgetEl = () => document.getElementById('widget') as HTMLElement;
+let handle: CallHealthHandle | null = null;
+let polls = 0;
+
+/**
+ * Times polls: `start()` when the poll begins; the poll ends when the poller sets its next timer (its last
+ * act), plus two microtask turns so deferred component renders queued by the poll are counted too.
+ * Frame rendering is not part of a poll (the browser batches it per frame); pollToPaint covers that.
+ */
+function pollTimer(intervalMs: number, onDone: (ms: number) => void) {
+  let t0 = -1;
+  onTimerSet(intervalMs, () => {
+    if (t0 < 0) return;
+    const start = t0;
+    t0 = -1;
+    queueMicrotask(() => queueMicrotask(() => onDone(performance.now() - start)));
+  });
+  return {
+    start(at = performance.now()) {
+      t0 = at;
+    },
+  };
+}
+
+/** Mounts the panel on an accelerated Daily-shaped source; every poll's main-thread time is recorded. */
+function mountTimed(speed: number, record: boolean) {
+  accelerate(speed);
+  const times: number[] = [];
+  const timer = pollTimer(2_000, (ms) => {
+    if (record) times.push(ms);
+  });
+  handle = mountCallHealth(widgetEl(), {
+    mode: 'panel',
+    announceDelayMs: 3_000,
+    source: {
+      getNetworkStats: () => {
+        polls++;
+        timer.start();
+        return Promise.resolve(nextStats(2_000, steady));
+      },
+    },
+  });
+  return times;
+}
+
+/** Healthy, constant stats: measurements compare the page in the same state, not two different verdicts. */
+let steady = false;
+
+function until(cond: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (cond() ? resolve() : requestAnimationFrame(check));
+    check();
+  });
+}
+
+const bench = {
+  /** p50/p95/max of one poll, back to back (1000× time). */
+  async pollCost(n: number, warmup = 50): Promise<number[]> {
+    polls = 0;
+    const times = mountTimed(1000, true);
+    await until(() => polls >= n + warmup);
+    handle?.destroy();
+    handle = null;
+    return times.slice(warmup, warmup + n);
+  },
+
+  /** From a poll's result to the frame that shows it: the badge must already be updated in that frame. */
+  async pollToPaint(n: number): Promise<{ ms: number[]; sameFrame: number }> {
+    accelerate(20); // a poll every 100 ms: several frames apart
+    const ms: number[] = [];
+    let sameFrame = 0;
+    let t0 = 0;
+    handle = mountCallHealth(widgetEl(), {
+      mode: 'panel',
+      source: {
+        getNetworkStats: () => {
+          t0 = performance.now();
+          const raw = nextStats(2_000, false);
+          const start = t0;
+          requestAnimationFrame(() => {
+            ms.push(performance.now() - start);
+            const shown = widgetEl().querySelector('[role="status"]')?.getAttribute('data-state');
+            if (shown === handle?.assessment().networkState) sameFrame++;
+          });
+          return Promise.resolve(raw);
+        },
+      },
+    });
+    await until(() => ms.length >= n);
+    handle.destroy();
+    handle = null;
+    return { ms, sameFrame };
+  },
+
+  /** Starts an accelerated call for the 8-hour run; the runner holds it between measurements. */
+  startLong(speed: number): void {
+    polls = 0;
+    mountTimed(speed, false);
+  },
+  polls: () => polls,
+  hold,
+  steady: (on: boolean) => {
+    steady = on;
+  },
+  sessionBytes: (): number | null => {
+    const h: unknown = handle;
+    if (typeof h === 'object' && h !== null && 'sessionBytes' in h && typeof h.sessionBytes === 'function') {
+      const v: unknown = h.sessionBytes();
+      return typeof v === 'number' ? v : null;
+    }
+    return null;
+  },
+  stopLong(): void {
+    handle?.destroy();
+    handle = null;
+  },
+
+  /** Mount and destroy the widget `n` times (panel mode, replay source, a few polls each). */
+  async cycles(n: number): Promise<void> {
+    const trace = await (await fetch('/traces/good.json')).json();
+    for (let i = 0; i < n; i++) {
+      const h = mountCallHealth(widgetEl(), { mode: 'panel', source: createReplaySource(trace, { speed: 20 }), intervalMs: 50 });
+      await new Promise((r) => setTimeout(r, 20));
+      h.destroy();
+    }
+  },
+  state: () => handle?.assessment().networkState ?? null,
+
+  // --- real WebRTC: ours vs webrtc-issue-detector on the same loopback call ---
+  call: null as LoopbackCall | null,
+  async startCall(): Promise<string> {
+    const call = await startLoopbackCall({ useDevices: true });
+    bench.call = call;
+    const video = document.getElementById('remote') as HTMLVideoElement;
+    video.srcObject = call.remoteStream;
+    return call.media;
+  },
+  ourPollTimes: [] as number[],
+  ourPolls: 0,
+  /** Our widget on the call. Each pc.getStats() is timed: its synchronous part + from its result to the end of the poll. */
+  startOurs(intervalMs: number): void {
+    const call = bench.call;
+    if (!call) throw new Error('no call');
+    accelerate(1, false);
+    rtcTimer = pollTimer(intervalMs, (ms) => bench.ourPollTimes.push(ms));
+    handle = mountCallHealth(widgetEl(), { mode: 'panel', source: createWebRTCStatsSource(call.pcs[0]), intervalMs });
+  },
+  stopOurs(): void {
+    handle?.destroy();
+    handle = null;
+  },
+  detector: null as WebRTCIssueDetector | null,
+  detectorPolls: 0,
+  startDetector(intervalMs: number): void {
+    const call = bench.call;
+    if (!call) throw new Error('no call');
+    const wid = new WebRTCIssueDetector({
+      autoAddPeerConnections: false,
+      getStatsInterval: intervalMs,
+      onIssues: () => {},
+      onNetworkScoresUpdated: () => {},
+      onStats: () => {
+        bench.detectorPolls++;
+      },
+    });
+    wid.handleNewPeerConnection(call.pcs[0]);
+    bench.detector = wid;
+  },
+  stopDetector(): void {
+    bench.detector?.stopWatchingNewPeerConnections();
+    bench.detector = null;
+  },
+};
+
+// Per-poll timing of our WebRTC path: the widget makes one pc.getStats() per poll; a poll costs the call's
+// synchronous part plus everything from its result to the end of the poll (the browser gathers the
+// report off the main thread in between).
+const originalGetStats = RTCPeerConnection.prototype.getStats;
+let rtcTimer: ReturnType<typeof pollTimer> | null = null;
+RTCPeerConnection.prototype.getStats = function (this: RTCPeerConnection, ...args: []) {
+  if (!handle || !rtcTimer) return originalGetStats.apply(this, args);
+  const timer = rtcTimer;
+  const t0 = performance.now();
+  const p = originalGetStats.apply(this, args);
+  const sync = performance.now() - t0;
+  bench.ourPolls++;
+  return p.then((report) => {
+    timer.start(performance.now() - sync);
+    return report;
+  });
+} as typeof RTCPeerConnection.prototype.getStats;
+
+Object.assign(window, { bench });

@@ -1,0 +1,185 @@
+// `npm run bench`: the widget's cost, measured in headless Chromium on the production build.
+// Prints a table, then one JSON line with every figure. Medians/percentiles over many repetitions;
+// comparisons are ratios measured side by side in one run (the machines are shared and noisy).
+import { spawn } from 'node:child_process';
+import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { measureSizes, BUDGETS } from './sizes.mjs';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4195);
+const SITE = process.env.SITE_DIR ?? 'build/site';
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
+};
+const median = (xs) => quantile(xs, 0.5);
+const round = (v, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
+
+async function serve() {
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', SITE], { stdio: 'ignore', detached: true });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/bench/bench.html`)).ok) return server;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('preview server did not start');
+}
+
+async function counters(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const dom = await cdp.send('Memory.getDOMCounters');
+  return { heap: heap.usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners };
+}
+const diff = (a, b) => ({ heap: b.heap - a.heap, nodes: b.nodes - a.nodes, listeners: b.listeners - a.listeners });
+
+async function taskMs(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name) => 1000 * (metrics.find((m) => m.name === name)?.value ?? 0);
+  if (process.env.BENCH_DEBUG) console.log(['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'].map((n) => `${n}=${get(n).toFixed(1)}`).join(' '));
+  return get('TaskDuration');
+}
+
+async function openPage(browser) {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('[page error]', e.message));
+  await page.goto(`http://127.0.0.1:${PORT}/bench/bench.html`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return { page, cdp };
+}
+
+async function main() {
+  const server = await serve();
+  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+  const out = {};
+  try {
+    const only = process.env.BENCH_ONLY;
+    // 1. One poll on the Daily path, panel mode, every sparkline visible.
+    if (!only || only === 'poll') {
+      const { page } = await openPage(browser);
+      const times = await page.evaluate(() => window.bench.pollCost(1500));
+      out.pollSamples = times.length;
+      out.pollP50Ms = round(median(times));
+      out.pollP95Ms = round(quantile(times, 0.95));
+      out.pollMaxMs = round(Math.max(...times));
+      const paint = await page.evaluate(() => window.bench.pollToPaint(60));
+      out.pollToPaintMs = round(median(paint.ms), 1);
+      out.pollToPaintSameFrame = `${paint.sameFrame}/${paint.ms.length}`;
+      await page.close();
+    }
+    // 3. An 8-hour call at 1000× time: memory after warm-up vs at the end, after forced GC.
+    if (!only || only === 'long') {
+      const { page, cdp } = await openPage(browser);
+      await page.evaluate(() => window.bench.startLong(1000));
+      const reach = (k) => page.waitForFunction((n) => window.bench.polls() >= n, k, { timeout: 0, polling: 100 });
+      // Both measurements see the page in the same state: 20 polls of steady, healthy stats first.
+      const at = async (n) => {
+        await reach(n - 20);
+        await page.evaluate(() => window.bench.steady(true));
+        await reach(n);
+        await page.evaluate(() => window.bench.hold(true));
+        const c = await counters(cdp);
+        const session = await page.evaluate(() => window.bench.sessionBytes());
+        await page.evaluate(() => {
+          window.bench.steady(false);
+          window.bench.hold(false);
+        });
+        return { ...c, session };
+      };
+      const warm = await at(300); // 10 minutes of call
+      const end = await at(14_400); // 8 hours
+      const d = diff(warm, end);
+      out.heapGrowthBytes8h = d.heap;
+      out.domNodesGrowth8h = d.nodes;
+      out.listenersGrowth8h = d.listeners;
+      out.sessionBytes8h = end.session;
+      out.sessionBytesPerHour = end.session === null ? null : Math.round(end.session / 8);
+      out.heapGrowthExclSessionBytes8h = end.session === null ? null : d.heap - (end.session - (warm.session ?? 0));
+      out.finalState = await page.evaluate(() => window.bench.state());
+      await page.evaluate(() => window.bench.stopLong());
+      await page.close();
+    }
+    // 4. 200 mount/destroy cycles.
+    if (!only || only === 'cycles') {
+      const { page, cdp } = await openPage(browser);
+      await page.evaluate(() => window.bench.cycles(10));
+      const before = await counters(cdp);
+      await page.evaluate(() => window.bench.cycles(200));
+      const after = await counters(cdp);
+      out.mountCycles200Growth = diff(before, after);
+      await page.close();
+    }
+    // 2. Real WebRTC: ours vs webrtc-issue-detector on one loopback call, same cadence, alternating.
+    if (!only || only === 'webrtc') {
+      const { page, cdp } = await openPage(browser);
+      out.webrtcMedia = await page.evaluate(() => window.bench.startCall());
+      const interval = 1000;
+      const phaseMs = 10_000;
+      await page.waitForTimeout(3000);
+      const acc = { idle: [], ours: [], theirs: [] };
+      const phase = async (kind) => {
+        if (kind === 'ours') await page.evaluate((i) => window.bench.startOurs(i), interval);
+        if (kind === 'theirs') await page.evaluate((i) => window.bench.startDetector(i), interval);
+        // Mounting is not polling: let it settle, then count only the steady state.
+        await page.waitForTimeout(1500);
+        const polls0 = await page.evaluate(() => [window.bench.ourPolls, window.bench.detectorPolls]);
+        const t0 = await taskMs(cdp);
+        await page.waitForTimeout(phaseMs);
+        const t1 = await taskMs(cdp);
+        const polls1 = await page.evaluate(() => [window.bench.ourPolls, window.bench.detectorPolls]);
+        if (kind === 'ours') await page.evaluate(() => window.bench.stopOurs());
+        if (kind === 'theirs') await page.evaluate(() => window.bench.stopDetector());
+        const polls = kind === 'ours' ? polls1[0] - polls0[0] : kind === 'theirs' ? polls1[1] - polls0[1] : 0;
+        acc[kind].push({ ms: t1 - t0, polls });
+      };
+      for (let round = 0; round < 4; round++) {
+        for (const kind of round % 2 ? ['theirs', 'idle', 'ours'] : ['ours', 'idle', 'theirs']) await phase(kind);
+      }
+      const idlePerPhase = median(acc.idle.map((p) => p.ms));
+      const perPoll = (kind) => acc[kind].map((p) => (p.ms - idlePerPhase) / Math.max(1, p.polls));
+      const ours = median(perPoll('ours'));
+      const theirs = median(perPoll('theirs'));
+      out.webrtcOursPerPollMs = round(ours);
+      out.webrtcDetectorPerPollMs = round(theirs);
+      out.vsIssueDetector = round(ours / theirs, 2);
+      const times = await page.evaluate(() => window.bench.ourPollTimes);
+      out.webrtcPollSamples = times.length;
+      out.webrtcPollP50Ms = round(median(times));
+      out.webrtcPollP95Ms = round(quantile(times, 0.95));
+      await page.close();
+    }
+    // 5. Sizes.
+    Object.assign(out, measureSizes());
+  } finally {
+    await browser.close();
+    try {
+      process.kill(-server.pid);
+    } catch {}
+  }
+
+  const version = (await import('node:child_process')).execFileSync(findChromium() ?? 'chromium', ['--version']).toString().trim();
+  out.machine = `${(await import('node:os')).cpus()[0]?.model ?? 'cpu'} ×${(await import('node:os')).cpus().length}, ${version}`;
+  const rows = [
+    ['pollP50Ms / pollP95Ms / pollMaxMs', `${out.pollP50Ms} / ${out.pollP95Ms} / ${out.pollMaxMs} ms`, 'p95 ≤ 0.5 ms'],
+    ['webrtcPollP95Ms (p50)', `${out.webrtcPollP95Ms} ms (${out.webrtcPollP50Ms})`, '—'],
+    ['vsIssueDetector', `${out.vsIssueDetector} (${out.webrtcOursPerPollMs} vs ${out.webrtcDetectorPerPollMs} ms/poll)`, '≤ 0.5'],
+    ['heapGrowthBytes8h', `${out.heapGrowthBytes8h} B (excl. session ${out.heapGrowthExclSessionBytes8h})`, 'only the session record'],
+    ['domNodesGrowth8h / listenersGrowth8h', `${out.domNodesGrowth8h} / ${out.listenersGrowth8h}`, '0 / 0'],
+    ['sessionBytesPerHour', `${out.sessionBytesPerHour}`, '≤ 150 000'],
+    ['mountCycles200Growth', JSON.stringify(out.mountCycles200Growth), 'nothing measurable'],
+    ['standaloneGzipBytes', `${out.standaloneGzipBytes}`, `≤ ${BUDGETS.standaloneGzipBytes.goal}`],
+    ['libraryOwnGzipBytes', `${out.libraryOwnGzipBytes}`, `≤ ${BUDGETS.libraryOwnGzipBytes.goal}`],
+    ['pollToPaintMs', `${out.pollToPaintMs} ms (badge updated in the next frame: ${out.pollToPaintSameFrame})`, 'the same frame'],
+  ];
+  console.log(`\nCall Health benchmark — ${out.machine}\n`);
+  for (const [k, v, g] of rows) console.log(`${k.padEnd(38)} ${String(v).padEnd(52)} goal: ${g}`);
+  console.log(JSON.stringify(out));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
