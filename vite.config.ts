@@ -42,7 +42,9 @@ export default defineConfig(({ mode }) => ({
       : {
           outDir: process.env.SITE_DIR ?? 'build/site',
           emptyOutDir: true,
-          rollupOptions: { input: { main: resolve(import.meta.dirname, 'index.html'), ...pages } },
+          rollupOptions: {
+            input: { main: resolve(import.meta.dirname, 'index.html'), bench: resolve(import.meta.dirname, 'bench/bench.html'), ...pages },
+          },
         },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
