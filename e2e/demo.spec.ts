@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { resolve } from 'node:path';
 
-// The demo page without ?url=: recorded traces replayed, badge docked over the stand-in call, panel beside.
+// The demo page's recorded traces (?mode=replay): replayed, badge docked over the stand-in call, panel beside.
 test('demo replays the recorded traces with a picker', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.setViewportSize({ width: 1280, height: 860 });
-  await page.goto('/');
+  await page.goto('/?mode=replay');
   const trace = page.locator('select#trace');
   await expect(trace.locator('option')).toHaveText(['Good', 'Congested upload', 'Lossy download', 'Firefox', 'Reconnect']);
   await expect(page.locator('#demo-frame .ch-badge')).toHaveAttribute('data-state', 'good', { timeout: 15_000 });

@@ -105,7 +105,7 @@ async function main() {
     // 4. 200 mount/destroy cycles.
     if (!only || only === 'cycles') {
       const { page, cdp } = await openPage(browser);
-      await page.evaluate(() => window.bench.cycles(10));
+      await page.evaluate(() => window.bench.cycles(100)); // warm-up: JIT and caches settle over the first ~100 cycles
       const before = await counters(cdp);
       await page.evaluate(() => window.bench.cycles(200));
       const after = await counters(cdp);

@@ -42,3 +42,9 @@ export { parseDailyLogs, DailyLogsError, DAILY_LOGS_FIELDS } from './core/daily-
 export type { DailyLogsTimeline, DailyLogsInterval, DailyLogsOptions, DailyLogsField } from './core/daily-logs';
 export { recordMonitor } from './core/recorder';
 export type { RecordMonitorOptions, SessionRecorder } from './core/recorder';
+// Session replay and the widget's session API (issue 7).
+export { parseRecording, RecordingError } from './sources/recording';
+export type { Recording, RecordingFormat, ReplayInput } from './sources/recording';
+export { replayTiming } from './sources/replay';
+export type { ReplayTiming } from './sources/replay';
+export type { CallHealthApi } from './embed/session';

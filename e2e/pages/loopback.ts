@@ -1,10 +1,12 @@
-// A real two-peer call in this page, monitored through createWebRTCStatsSource with the product defaults
-// (2 s polls, 30 s window). The verdict goes into <output id="state"> for the tests to read; no widget UI.
+// A real two-peer call in this page, watched by the real widget (mountCallHealth, panel mode) through
+// createWebRTCStatsSource with the product defaults (2 s polls, 30 s window). The tests read the verdict
+// from the widget itself; <output id="call"> only says whether the call is up.
 // ?devices=0 skips getUserMedia and uses generated media (the demo's fallback path).
 import { startLoopbackCall } from '../../src/demo/loopback-call';
-import { Monitor, createWebRTCStatsSource } from '../../src/index';
+import { createWebRTCStatsSource, mountCallHealth } from '../../src/index';
 
-const out = document.getElementById('state') as HTMLOutputElement;
+const out = document.getElementById('call') as HTMLOutputElement;
+const target = document.getElementById('widget') as HTMLElement;
 const useDevices = new URLSearchParams(location.search).get('devices') !== '0';
 
 interface InboundCount {
@@ -17,25 +19,14 @@ interface InboundCount {
 
 async function main(): Promise<void> {
   const call = await startLoopbackCall({ useDevices });
-  let lastRaw: unknown = null;
-  const monitor = new Monitor({ source: createWebRTCStatsSource(call.pcs[0]), onSample: (raw) => (lastRaw = raw) });
-  monitor.subscribe((s) => {
-    const a = s.assessment;
-    out.dataset['state'] = a.networkState;
-    out.dataset['reasons'] = a.networkStateReasons.join(',');
-    out.dataset['unknown'] = a.unknownReason ?? '';
-    out.dataset['samples'] = String(a.sampleCount);
-    out.dataset['newest'] = String(a.newestTimestamp ?? '');
-    out.dataset['metrics'] = JSON.stringify(a.metrics);
-    out.dataset['latest'] = JSON.stringify(lastRaw);
-    out.textContent = `${a.networkState}${a.networkStateReasons.length ? ` (${a.networkStateReasons.join(', ')})` : ''}`;
-  });
-  monitor.start();
+  const widget = mountCallHealth(target, { source: createWebRTCStatsSource(call.pcs[0]), mode: 'panel' });
 
   // For the tests' own measurement, independent of the source: raw counters straight from getStats().
   Object.assign(window, {
     callHealthTest: {
       media: call.media,
+      // The widget's own numbers, unrounded (the panel shows them formatted): for the ±5-point comparison.
+      assessment: () => widget.assessment(),
       async inbound(side: 0 | 1): Promise<{ at: number; streams: InboundCount[] }> {
         const report = await call.pcs[side].getStats();
         const streams: InboundCount[] = [];
@@ -71,15 +62,16 @@ async function main(): Promise<void> {
         return list;
       },
       stop() {
-        monitor.stop();
+        widget.destroy();
         call.stop();
       },
     },
   });
   out.dataset['call'] = 'connected';
+  out.textContent = `connected (${call.media} media)`;
 }
 
 main().catch((err: unknown) => {
-  out.dataset['state'] = 'error';
+  out.dataset['call'] = 'error';
   out.textContent = `error: ${err instanceof Error ? err.message : String(err)}`;
 });

@@ -1,3 +1,5 @@
+import { redactSecrets } from './redact';
+
 /** A getNetworkStats()-like function. Anything it does — throw, reject, hang, return a non-promise — is a failed poll, never the page's problem. */
 export type Fetch = () => unknown;
 
@@ -119,11 +121,16 @@ export function createPoller(options: PollerOptions): Poller {
       }
       schedule(nextDelay());
     };
-    // Promise.resolve adopts foreign thenables, and turns a `then` that throws into a rejection.
-    Promise.resolve(result).then(
-      (v) => finish(true, v),
-      (e) => finish(false, e),
-    );
+    // Promise.resolve adopts foreign thenables, and turns a `then` that throws into a rejection; it can
+    // still throw itself (a promise whose `constructor` getter throws), which must not end the chain.
+    try {
+      Promise.resolve(result).then(
+        (v) => finish(true, v),
+        (e) => finish(false, e),
+      );
+    } catch (err) {
+      finish(false, err);
+    }
   }
 
   return {
@@ -153,7 +160,11 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
 }
 
 function describe(err: unknown): string {
-  if (err instanceof Error) return err.message || err.name;
-  if (typeof err === 'string') return err;
+  try {
+    const text = err instanceof Error ? err.message || err.name : err;
+    if (typeof text === 'string' && text) return redactSecrets(text);
+  } catch {
+    // An error whose message getter throws is still just a failed poll.
+  }
   return 'getNetworkStats() failed';
 }

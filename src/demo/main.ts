@@ -1,12 +1,11 @@
-// The demo page: one function per mode, chosen from the URL.
+// The demo page: `?url=<Daily room>` monitors that room; otherwise an offline mode from a picker (a live
+// local call by default, `?mode=replay[&trace=<file>]` for the recorded traces).
 import { startDailyDemo } from './daily-demo';
-import { startReplayDemo } from './replay-demo';
+import { startModes } from './modes';
 import { demoStage } from './stage';
 
 const stage = demoStage();
-const url = new URLSearchParams(location.search).get('url');
+const params = new URLSearchParams(location.search);
+const url = params.get('url');
 if (url) startDailyDemo(stage, url);
-else
-  startReplayDemo(stage).catch((err: unknown) => {
-    stage.describe(`Could not load the recorded traces: ${err instanceof Error ? err.message : String(err)}`);
-  });
+else startModes(stage, params);

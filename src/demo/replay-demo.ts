@@ -1,4 +1,5 @@
-import { mountCallHealth, createReplaySource, parseTrace, type CallHealthHandle, type Theme, type Trace } from '../index';
+import { mountCallHealth, createReplaySource, parseTrace, type CallHealthHandle, type Recording, type Theme, type Trace } from '../index';
+import { acceptRecordingFiles, describeRecording } from './file-demo';
 import { picker, type DemoStage } from './stage';
 
 interface TraceEntry {
@@ -7,11 +8,18 @@ interface TraceEntry {
   description: string;
 }
 
+export interface ReplayDemoOptions {
+  /** A trace file from traces/index.json to open first. */
+  trace?: string | null;
+  /** Aborted when the demo switches to another mode before this one has started. */
+  signal?: AbortSignal;
+}
+
 /**
- * The offline demo: a recorded trace replayed as the source, the end-user badge docked over a stand-in
- * call frame and the panel beside it. Needs no account and no network.
+ * Recorded traces replayed as the source, the end-user badge docked over a stand-in call frame and the
+ * panel beside it. Needs no account and no network. Resolves to the function that stops it.
  */
-export async function startReplayDemo(stage: DemoStage): Promise<void> {
+export async function startReplayDemo(stage: DemoStage, options: ReplayDemoOptions = {}): Promise<() => void> {
   const entries = (await (await fetch(new URL('traces/index.json', document.baseURI))).json()) as TraceEntry[];
   const cache = new Map<string, Trace>();
   const load = async (file: string) => {
@@ -21,21 +29,30 @@ export async function startReplayDemo(stage: DemoStage): Promise<void> {
     cache.set(file, trace);
     return trace;
   };
-  let state = { file: entries[0]?.file ?? 'good.json', speed: 1, theme: 'auto' as Theme };
+  if (options.signal?.aborted) return () => {};
+  const first = entries.find((e) => e.file === options.trace)?.file ?? entries[0]?.file ?? 'good.json';
+  let state = { file: first, speed: 1, theme: 'auto' as Theme };
   let widgets: CallHealthHandle[] = [];
+  let stopped = false;
+  /** A file the user chose or dropped; it plays instead of the picked trace until another trace is picked. */
+  let dropped: { recording: Recording; name: string } | null = null;
   fakeCall(stage.frame);
 
   const play = async () => {
-    const trace = await load(state.file);
+    const file = dropped;
+    const input = file ? file.recording : await load(state.file);
+    // A trace that finished loading after the demo stopped must not mount anything.
+    if (stopped || options.signal?.aborted) return;
     widgets.forEach((w) => w.destroy());
-    const source = createReplaySource(trace, { speed: state.speed });
-    // Replay compresses time: scale the window and cadence with it so a 10× replay looks like the call did.
-    const timing = { intervalMs: 2000 / state.speed, windowMs: 30_000 / state.speed, staleAfterMs: 10_000 / state.speed };
+    const source = createReplaySource(input, { speed: state.speed });
+    // Replay compresses time: the source's timing scales cadence and window so a 10× replay looks like the call did.
+    const timing = source.timing;
     widgets = [
       mountCallHealth(stage.frame, { source, ...timing, position: 'bottom-right', theme: state.theme }),
       mountCallHealth(stage.side, { source, ...timing, mode: 'panel', theme: state.theme }),
     ];
-    stage.describe(`Replaying “${trace.name}” at ${state.speed}×: ${trace.description ?? ''}`);
+    const { trace } = source;
+    stage.describe(file ? describeRecording(source, file.name, state.speed) : `Replaying “${trace.name}” at ${state.speed}×: ${trace.description ?? ''}`);
     document.documentElement.dataset['theme'] = state.theme;
   };
 
@@ -43,14 +60,29 @@ export async function startReplayDemo(stage: DemoStage): Promise<void> {
     state = { ...state, ...patch };
     void play();
   };
+  const tracePicker = picker('trace', 'Trace', entries.map((e) => [e.file, e.name]), (file) => {
+    dropped = null;
+    choose({ file });
+  });
+  tracePicker.select.value = first;
   stage.controls.append(
-    picker('trace', 'Trace', entries.map((e) => [e.file, e.name]), (file) => choose({ file })).element,
+    tracePicker.element,
     picker('speed', 'Speed', [['1', '1×'], ['5', '5×'], ['10', '10×']], (v) => choose({ speed: Number(v) })).element,
     picker('theme', 'Theme', [['auto', 'System'], ['light', 'Light'], ['dark', 'Dark']], (v) =>
       choose({ theme: v === 'light' || v === 'dark' ? v : 'auto' }),
     ).element,
   );
+  const detachFiles = acceptRecordingFiles(stage, (recording, name) => {
+    dropped = { recording, name };
+    void play();
+  });
   await play();
+  return () => {
+    detachFiles();
+    stopped = true;
+    widgets.forEach((w) => w.destroy());
+    widgets = [];
+  };
 }
 
 /** A stand-in for the call: participant tiles, so the docked badge sits where it would in a real call. */

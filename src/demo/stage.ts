@@ -4,9 +4,14 @@ import './demo.css';
 export interface DemoStage {
   frame: HTMLElement;
   side: HTMLElement;
+  /** The running mode's own controls. */
   controls: HTMLElement;
+  /** The mode picker's place: kept when the mode changes. */
+  modes: HTMLElement;
   /** One line under the title saying what is running. */
   describe(text: string): void;
+  /** Empties frame, side and controls for the next mode (stopping it is the mode's own job). */
+  clear(): void;
 }
 
 export function demoStage(doc: Document = document): DemoStage {
@@ -16,7 +21,22 @@ export function demoStage(doc: Document = document): DemoStage {
     return el;
   };
   const mode = get('demo-mode');
-  return { frame: get('demo-frame'), side: get('demo-side'), controls: get('demo-controls'), describe: (t) => (mode.textContent = t) };
+  const frame = get('demo-frame');
+  const frameClass = frame.className;
+  const side = get('demo-side');
+  const controls = get('demo-controls');
+  return {
+    frame,
+    side,
+    controls,
+    modes: get('demo-modes'),
+    describe: (t) => (mode.textContent = t),
+    clear() {
+      for (const el of [frame, side, controls]) el.replaceChildren();
+      frame.className = frameClass;
+      delete doc.documentElement.dataset['theme'];
+    },
+  };
 }
 
 /** A labelled <select>; `onChange` gets the chosen value. */

@@ -1,8 +1,15 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { CallHealthView } from '../ui/CallHealthView';
 import { createWidget, type CallHealthOptions } from './options';
+import type { CallHealthApi } from './session';
 
-export type CallHealthProps = CallHealthOptions;
+export interface CallHealthProps extends CallHealthOptions {
+  /**
+   * Called with the widget's API (assessment, summary, exportSession) once it is monitoring, and with a new
+   * one when a new call, source or window option rebuilds it. The component has no ref: this is the handle.
+   */
+  onReady?: (api: CallHealthApi) => void;
+}
 
 /**
  * The Preact component: `<CallHealth call={callObject} />` or `<CallHealth source={…} />`. The monitor
@@ -13,6 +20,8 @@ export function CallHealth(props: CallHealthProps) {
   const mode = props.mode ?? 'badge';
   const onState = useRef(props.onStateChange);
   onState.current = props.onStateChange;
+  const onReady = useRef(props.onReady);
+  onReady.current = props.onReady;
   // Hosts often pass object literals; compare them by content so a re-render doesn't restart monitoring.
   const thresholdsKey = JSON.stringify(props.thresholds ?? null);
   const labelsKey = JSON.stringify(props.labels ?? null);
@@ -20,9 +29,18 @@ export function CallHealth(props: CallHealthProps) {
   const widget = useMemo(
     () => createWidget({ ...props, mode, onStateChange: (a) => onState.current?.(a) }),
     // Only what changes the monitor or the strings rebuilds it; mode/theme/position are applied in place.
-    [call, source, intervalMs, windowMs, minSamples, staleAfterMs, thresholdsKey, labelsKey, announceDelayMs],
+    [call, source, intervalMs, windowMs, minSamples, staleAfterMs, thresholdsKey, labelsKey, announceDelayMs, props.roomUrl],
   );
-  useEffect(() => widget.start(), [widget]);
+  useEffect(() => {
+    const stop = widget.start();
+    const { store, session } = widget;
+    onReady.current?.({
+      assessment: () => store.monitor.snapshot().assessment,
+      summary: () => session.summary(),
+      exportSession: () => session.exportSession(),
+    });
+    return stop;
+  }, [widget]);
 
   const first = useRef(true);
   useEffect(() => {
@@ -34,5 +52,5 @@ export function CallHealth(props: CallHealthProps) {
     widget.store.expanded.value = mode === 'panel';
   }, [mode, widget]);
 
-  return <CallHealthView store={widget.store} mode={mode} position={props.position ?? 'inline'} theme={props.theme ?? 'auto'} />;
+  return <CallHealthView store={widget.store} mode={mode} position={props.position ?? 'inline'} theme={props.theme ?? 'auto'} session={widget.session} />;
 }

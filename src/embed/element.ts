@@ -1,4 +1,6 @@
 import type { StatsSource } from '../core/monitor';
+import type { SessionExport } from '../core/export';
+import type { SessionSummary } from '../core/summary';
 import type { Assessment } from '../core/window';
 import type { DailyCallLike } from '../sources/daily';
 import type { Mode, Position, Theme } from '../ui/CallHealthView';
@@ -13,6 +15,9 @@ export interface CallHealthElement extends HTMLElement {
   options: Omit<CallHealthOptions, 'call' | 'source'>;
   /** The verdict right now; null while not monitoring. */
   assessment(): Assessment | null;
+  /** The current call's record, or once removed the last one (closed); null if it never mounted. A remount starts a new one. */
+  exportSession(): SessionExport | null;
+  summary(): SessionSummary | null;
 }
 
 const ATTRIBUTES = ['mode', 'position', 'theme', 'interval-ms', 'window-ms'] as const;
@@ -29,6 +34,7 @@ export function defineCallHealthElement(tagName = 'call-health'): void {
   class Element extends HTMLElement implements CallHealthElement {
     static observedAttributes = ATTRIBUTES;
     private handle: CallHealthHandle | null = null;
+    private lastHandle: CallHealthHandle | null = null;
     private _call: DailyCallLike | null = null;
     private _source: StatsSource | null = null;
     private _options: Omit<CallHealthOptions, 'call' | 'source'> = {};
@@ -42,6 +48,12 @@ export function defineCallHealthElement(tagName = 'call-health'): void {
 
     assessment(): Assessment | null {
       return this.handle?.assessment() ?? null;
+    }
+    exportSession(): SessionExport | null {
+      return this.lastHandle?.exportSession() ?? null;
+    }
+    summary(): SessionSummary | null {
+      return this.lastHandle?.summary() ?? null;
     }
     connectedCallback() { this.remount(); }
     disconnectedCallback() { this.unmount(); }
@@ -62,7 +74,7 @@ export function defineCallHealthElement(tagName = 'call-health'): void {
       const attr = <T extends string>(name: string, allowed: readonly T[]) =>
         allowed.find((a) => a === this.getAttribute(name));
       const o = this._options;
-      this.handle = mountCallHealth(this, {
+      this.handle = this.lastHandle = mountCallHealth(this, {
         ...o,
         ...(this._call ? { call: this._call } : { source: this._source ?? undefined }),
         mode: attr<Mode>('mode', ['badge', 'panel']) ?? o.mode,

@@ -1,13 +1,12 @@
 import { h, render } from 'preact';
-import type { Assessment } from '../core/window';
 import { CallHealthView } from '../ui/CallHealthView';
 import { createWidget, type CallHealthOptions } from './options';
+import type { CallHealthApi } from './session';
 
-export interface CallHealthHandle {
+/** `assessment()`, `summary()`, `exportSession()` (still readable after destroy, the record closed), and destroy. */
+export interface CallHealthHandle extends CallHealthApi {
   /** Stops monitoring, unmounts, and removes every node, timer and listener the widget added. */
   destroy(): void;
-  /** The verdict right now. */
-  assessment(): Assessment;
 }
 
 /**
@@ -15,22 +14,24 @@ export interface CallHealthHandle {
  * so whatever the target already holds (a call frame) is left alone.
  */
 export function mountCallHealth(target: HTMLElement, options: CallHealthOptions): CallHealthHandle {
-  const { store, start } = createWidget(options);
+  const { store, session, start } = createWidget(options);
   const host = target.ownerDocument.createElement('div');
   host.className = 'call-health-host';
   // No box of its own: a docked widget positions against the target, not against this wrapper.
   host.style.display = 'contents';
   target.appendChild(host);
+  // Started before the first render, so a source being polled never flashes "No data" (not polled) first.
+  const stop = start();
   render(
     h(CallHealthView, {
       store,
       mode: options.mode ?? 'badge',
       position: options.position ?? 'inline',
       theme: options.theme ?? 'auto',
+      session,
     }),
     host,
   );
-  const stop = start();
   let destroyed = false;
   return {
     destroy() {
@@ -41,5 +42,7 @@ export function mountCallHealth(target: HTMLElement, options: CallHealthOptions)
       host.remove();
     },
     assessment: () => store.monitor.snapshot().assessment,
+    summary: () => session.summary(),
+    exportSession: () => session.exportSession(),
   };
 }

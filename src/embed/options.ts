@@ -6,6 +6,8 @@ import { bindContext } from '../sources/context';
 import { resolveLabels, type LabelOverrides } from '../ui/labels';
 import type { Mode, Position, Theme } from '../ui/CallHealthView';
 import { createHealthStore, type HealthStore } from '../ui/store';
+import { labelsForLacks, type WidgetSession } from '../ui/session-view';
+import { recordWidget, sourceLacks } from './session';
 
 /** Options shared by every embedding (component, mount function, custom element). */
 export interface CallHealthOptions {
@@ -29,6 +31,11 @@ export interface CallHealthOptions {
   announceDelayMs?: number;
   /** Called when the computed networkState changes (not on every poll). */
   onStateChange?: (assessment: Assessment) => void;
+  /**
+   * The room, for exports. Only scheme, host and path are ever written (no `?t=` token). The widget can't
+   * read it from a daily-js call object (its types don't expose the URL), so pass it when you want it.
+   */
+  roomUrl?: string;
 }
 
 export const DEFAULT_ANNOUNCE_DELAY_MS = 3_000;
@@ -69,10 +76,12 @@ export function createMonitorFor(o: CallHealthOptions): { monitor: Monitor; star
 }
 
 /** The monitor and the widget's store for a set of options; `start()` begins monitoring and returns its undo. */
-export function createWidget(o: CallHealthOptions): { store: HealthStore; start: () => () => void } {
+export function createWidget(o: CallHealthOptions): { store: HealthStore; session: WidgetSession; start: () => () => void } {
   const { monitor, start } = createMonitorFor(o);
+  const recording = recordWidget(monitor, o);
   const store = createHealthStore(monitor, {
-    labels: resolveLabels(o.labels),
+    // A replayed /logs response has no RTT, jitter or send loss: those rows say so rather than blame the browser.
+    labels: labelsForLacks(resolveLabels(o.labels), sourceLacks(o.call ? undefined : o.source), o.labels?.missingWhy),
     announceDelayMs: o.announceDelayMs ?? DEFAULT_ANNOUNCE_DELAY_MS,
     open: o.mode === 'panel',
     expanded: o.mode === 'panel',
@@ -80,12 +89,16 @@ export function createWidget(o: CallHealthOptions): { store: HealthStore; start:
   });
   return {
     store,
+    session: recording.session,
     start: () => {
+      recording.resume();
       const stop = start();
       return () => {
         // Unsubscribe first: stopping emits once more, and nothing should react to a widget going away.
         store.dispose();
         stop();
+        // After stop(): the record closes at the moment monitoring ended, and stays exportable.
+        recording.stop();
       };
     },
   };

@@ -1,29 +1,48 @@
+import type { Field } from '../core/catalogue';
 import type { ContextPatch, ContextSource } from './context';
+import { parseRecording, type RecordingFormat, type ReplayInput } from './recording';
 import type { Trace, TraceSample } from './trace';
 
 export interface ReplayOptions {
   /** 2 plays twice as fast: timestamps are compressed too, so scale the monitor's intervalMs/windowMs alike. */
   speed?: number;
-  /** Start over after the last sample (default true); otherwise the last sample repeats and the data goes stale. */
+  /**
+   * Start over after the last sample; otherwise the last sample repeats and the data goes stale. Default true
+   * for a trace, false for a session, an incident or /logs — a lap more would be recorded as more call.
+   */
   loop?: boolean;
   now?: () => number;
 }
 
+/** Monitor options that make a replay at its speed behave like the recorded call: spread them into the widget's options. */
+export interface ReplayTiming {
+  intervalMs: number;
+  windowMs: number;
+  staleAfterMs: number;
+}
+
 export interface ReplaySource extends ContextSource {
   readonly trace: Trace;
+  readonly format: RecordingFormat;
+  /** Catalogue fields the recording's format can't carry (Daily's /logs has no RTT, jitter, send loss…). */
+  readonly lacks: readonly Field[];
   readonly speed: number;
+  readonly timing: ReplayTiming;
   /** Plays from the first sample again at the next poll. */
   restart(): void;
 }
 
 /**
- * Plays a recorded trace back as a `getNetworkStats()` source. It has no timers: each poll returns the
- * sample due at that moment (the clock starts at the first poll), with its timestamp re-based to now, so
- * a replay behaves like a live call to everything downstream and leaves nothing running when dropped.
+ * Plays a recording back as a `getNetworkStats()` source: a trace, an `exportSession()` / `exportIncident()`
+ * result or a Daily `/logs` response (see parseRecording). It has no timers: each poll returns the sample
+ * due at that moment (the clock starts at the first poll), with its timestamp re-based to now, so a replay
+ * behaves like a live call to everything downstream and leaves nothing running when dropped.
  */
-export function createReplaySource(trace: Trace, options: ReplayOptions = {}): ReplaySource {
+export function createReplaySource(input: ReplayInput, options: ReplayOptions = {}): ReplaySource {
+  const recording = parseRecording(input);
+  const trace = recording.trace;
   const speed = options.speed && options.speed > 0 && Number.isFinite(options.speed) ? options.speed : 1;
-  const loop = options.loop ?? true;
+  const loop = options.loop ?? recording.format === 'trace';
   const clock = options.now ?? Date.now;
   const samples = trace.samples;
   const n = samples.length;
@@ -39,7 +58,10 @@ export function createReplaySource(trace: Trace, options: ReplayOptions = {}): R
 
   return {
     trace,
+    format: recording.format,
+    lacks: recording.lacks,
     speed,
+    timing: replayTiming(trace.intervalMs, speed),
     restart() {
       start = null;
       passed = -1;
@@ -59,9 +81,13 @@ export function createReplaySource(trace: Trace, options: ReplayOptions = {}): R
         cycle = 0;
         within = duration;
       }
-      const index = lastAtOrBefore(samples, within);
-      if (index < 0) return Promise.resolve(last);
-      const at = cycle * n + index;
+      const due = lastAtOrBefore(samples, within);
+      if (due < 0) return Promise.resolve(last);
+      // Recorded samples jitter around the poll cadence, so two can fall between polls: play the older now
+      // and the newer at the next poll, rather than lose one. Further behind (a sleeping tab), jump ahead.
+      const at = passed >= 0 && cycle * n + due - passed === 2 ? passed + 1 : cycle * n + due;
+      cycle = Math.floor(at / n);
+      const index = at - cycle * n;
       // After a long pause (a sleeping tab) only the last lap's context matters.
       for (let g = Math.max(passed + 1, at - n + 1); g <= at; g++) {
         const ctx = samples[g % n]?.context;
@@ -78,6 +104,18 @@ export function createReplaySource(trace: Trace, options: ReplayOptions = {}): R
       }
       return Promise.resolve(last);
     },
+  };
+}
+
+/**
+ * The widget's timing for a recording sampled every `intervalMs`: poll at least every 2 s, a window of at
+ * least three samples (so it leaves Measuring…), stale after two missed samples — all compressed by the speed.
+ */
+export function replayTiming(intervalMs: number, speed = 1): ReplayTiming {
+  return {
+    intervalMs: Math.min(2_000, intervalMs) / speed,
+    windowMs: Math.max(30_000, intervalMs * 3) / speed,
+    staleAfterMs: Math.max(10_000, intervalMs * 2) / speed,
   };
 }
 

@@ -21,7 +21,7 @@ async function play(file: string, seconds: number) {
   const reasons = new Set<string>();
   const reported = new Set<string>();
   const missing = new Set<string>();
-  monitor.subscribe((s) => {
+  const unsubscribe = monitor.subscribe((s) => {
     const k = badgeKind(s);
     if (kinds[kinds.length - 1] !== k) kinds.push(k);
     s.assessment.networkStateReasons.forEach((r) => reasons.add(r));
@@ -30,6 +30,8 @@ async function play(file: string, seconds: number) {
   });
   monitor.start();
   await vi.advanceTimersByTimeAsync(seconds * 1000);
+  // As the widget does: stop listening first (a stopped monitor reads No data, which isn't the trace's).
+  unsubscribe();
   unbind();
   monitor.stop();
   return { kinds, reasons, reported, missing };

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { Badge } from './Badge';
 import { Panel } from './Panel';
 import { Reasons } from './Reasons';
+import type { WidgetSession } from './session-view';
 import type { HealthStore } from './store';
 import { watchColorScheme } from './theme';
 
@@ -17,12 +18,14 @@ export interface ViewProps {
   mode: Mode;
   position: Position;
   theme: Theme;
+  /** The call's record; the expanded panel shows its summary, incidents and downloads. */
+  session?: WidgetSession;
 }
 
 let nextId = 0;
 
 /** The widget: the badge, and when open its reasons and (expanded or in panel mode) the graphs. */
-export function CallHealthView({ store, mode, position, theme }: ViewProps) {
+export function CallHealthView({ store, mode, position, theme, session }: ViewProps) {
   const idRef = useRef(`call-health-${++nextId}`);
   const rootRef = useRef<HTMLDivElement>(null);
   const detailsId = `${idRef.current}-details`;
@@ -72,7 +75,7 @@ export function CallHealthView({ store, mode, position, theme }: ViewProps) {
                 {labels.close}
               </button>
             </div>
-            {expanded && <Panel store={store} />}
+            {expanded && <Panel store={store} session={session} />}
           </>
         )}
       </div>

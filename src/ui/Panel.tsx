@@ -1,11 +1,13 @@
 import { METRICS } from '../core/catalogue';
 import { fill } from './labels';
 import { MetricRow } from './MetricRow';
+import { Session } from './Session';
+import type { WidgetSession } from './session-view';
 import type { HealthStore } from './store';
 import { disagrees, stateText } from './view';
 
 /** The developer/QA view: both verdicts, CPU, every metric as a sparkline, and the others in the call. */
-export function Panel({ store }: { store: HealthStore }) {
+export function Panel({ store, session }: { store: HealthStore; session?: WidgetSession | undefined }) {
   return (
     <div class="ch-panel" data-ch="panel">
       <Verdicts store={store} />
@@ -21,6 +23,7 @@ export function Panel({ store }: { store: HealthStore }) {
           window: `${Math.round(store.monitor.window.windowMs / 1000)} s`,
         })}
       </p>
+      {session && <Session store={store} session={session} />}
     </div>
   );
 }

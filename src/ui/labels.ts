@@ -25,10 +25,14 @@ export interface Labels {
   staleWhy: string;
   staleAction: string;
   statsUnavailable: string;
+  /** The call stopped answering getNetworkStats() (polls time out), as opposed to refusing it. */
+  statsStopped: string;
   statsUnavailableAction: string;
   reconnectingWhy: string;
   reconnectingAction: string;
   idleWhy: string;
+  /** Polling stopped after samples were taken: left the meeting, or the call object was destroyed. */
+  leftWhy: string;
   /** What the widget measures — it can't see CPU-caused freezes, so it says so. */
   scope: string;
   showGraphs: string;
@@ -47,6 +51,37 @@ export interface Labels {
   trendSteady: string;
   /** Text alternative of a sparkline: `{label}`, `{value}`, `{trend}`. */
   sparklineAlt: string;
+  /** The panel's Session section: the record of the whole call, its summary, incidents and downloads. */
+  session: string;
+  sessionRecorded: string;
+  /** `{value}` duration, `{samples}` count. */
+  sessionRecordedValue: string;
+  sessionTimeInState: string;
+  /** The summary's `unknown` state (measuring, no data, stale). */
+  sessionUnknown: string;
+  sessionTransitions: string;
+  /** `{window}`: the widget's window, e.g. "30 s". */
+  sessionWorst: string;
+  /** `{from}`–`{to}` offsets into the call, `{metric}` and its mean `{value}`. */
+  sessionWorstValue: string;
+  sessionAvg: string;
+  sessionMax: string;
+  /** Metrics with no value in any sample: `{value}` lists them. */
+  sessionNotReported: string;
+  /** The cap dropped the oldest samples: `{value}` of them. */
+  sessionTruncated: string;
+  incidents: string;
+  noIncidents: string;
+  incidentExport: string;
+  /** Accessible name of an incident's Export button: `{value}` is its time. */
+  incidentExportName: string;
+  /** An incident whose 30 s after the turn are still being recorded. */
+  incidentOpen: string;
+  incidentsDropped: string;
+  downloadJson: string;
+  downloadCsv: string;
+  /** Why a metric is n/a when replaying a Daily /logs response, which has no field for it. */
+  notInDailyLogs: string;
   /** Overrides of the catalogue's metric labels and of why a metric is missing. */
   metrics: Partial<Record<MetricId, string>>;
   missingWhy: Partial<Record<MetricId, string>>;
@@ -85,10 +120,12 @@ export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
   staleWhy: 'No new measurements for {value}.',
   staleAction: 'Check that the call is still connected.',
   statsUnavailable: 'Stats unavailable: {value}',
+  statsStopped: 'Stats stopped answering: the call has not replied to the last request.',
   statsUnavailableAction: 'The call is not answering; reload the page if this lasts.',
   reconnectingWhy: 'The connection to the call dropped; reconnecting.',
   reconnectingAction: 'Check your network connection.',
   idleWhy: 'Not in a call yet.',
+  leftWhy: 'Not in the call any more.',
   scope: 'Measures the network only; video can still stutter when the computer is overloaded.',
   showGraphs: 'Show details',
   hideGraphs: 'Hide details',
@@ -105,6 +142,27 @@ export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
   trendFalling: 'falling',
   trendSteady: 'steady',
   sparklineAlt: '{label}: {value} now, {trend}',
+  session: 'Session',
+  sessionRecorded: 'Recorded',
+  sessionRecordedValue: '{value}, {samples} samples',
+  sessionTimeInState: 'Time in each state',
+  sessionUnknown: 'Unknown',
+  sessionTransitions: 'Changes of state',
+  sessionWorst: 'Worst {window}',
+  sessionWorstValue: '{from}–{to}: {metric} {value}',
+  sessionAvg: 'avg',
+  sessionMax: 'max',
+  sessionNotReported: 'Never reported: {value}',
+  sessionTruncated: 'The oldest {value} samples were dropped (record cap reached).',
+  incidents: 'Incidents',
+  noIncidents: 'No turn to Poor so far.',
+  incidentExport: 'Export',
+  incidentExportName: 'Export the incident at {value}',
+  incidentOpen: 'recording',
+  incidentsDropped: '{value} older incidents dropped',
+  downloadJson: 'Download JSON',
+  downloadCsv: 'Download CSV',
+  notInDailyLogs: "Not in Daily's /logs",
   metrics: {},
   missingWhy: {},
 });

@@ -49,6 +49,21 @@ describe('badge', () => {
     expect(badgeKind(snap({ networkState: 'unknown', unknownReason: 'measuring', sampleCount: 0 }, { active: false }))).toBe('no-data');
   });
 
+  it('a call that was left (polling stopped after samples) is No data, never its last verdict', () => {
+    const left = snap({ networkState: 'bad', networkStateReasons: ['sendPacketLoss'] }, { active: false, connection: 'interrupted' });
+    expect(badgeKind(left)).toBe('no-data');
+    expect(explain(left, L, 2000).map((e) => e.text)).toEqual(['Not in the call any more.']);
+  });
+
+  it('polls timing out read "Stats stopped answering", distinct from a refused poll', () => {
+    const health = { consecutiveFailures: 1, consecutiveTimeouts: 1, totalFailures: 1, lastError: 'getNetworkStats() did not answer within 5000 ms', lastSuccessAt: null, pending: 1 };
+    const hung = snap({ networkState: 'good' }, { statsUnavailable: true, health });
+    expect(badgeKind(hung)).toBe('no-data');
+    expect(explain(hung, L, 2000)[0]?.text).toBe(L.statsStopped);
+    const refused = snap({ networkState: 'good' }, { statsUnavailable: true, health: { ...health, consecutiveFailures: 3, consecutiveTimeouts: 0, lastError: 'boom' } });
+    expect(explain(refused, L, 2000)[0]?.text).toBe('Stats unavailable: boom');
+  });
+
   it('an interrupted connection is Reconnecting… even over a stale bad verdict, with data-state unknown', () => {
     const k = badgeKind(snap({ networkState: 'bad' }, { connection: 'interrupted' }));
     expect(badgeText(k, L)).toBe('Reconnecting…');

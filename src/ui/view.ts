@@ -12,6 +12,8 @@ export type BadgeKind = 'good' | 'warning' | 'bad' | 'measuring' | 'no-data' | '
  */
 export function badgeKind(s: Snapshot | null, recovering = false): BadgeKind {
   if (!s) return 'measuring';
+  // Not polled (not joined yet, left, call destroyed): whatever the window still holds can't be vouched for.
+  if (!s.active) return 'no-data';
   // A dropped connection explains everything else (stale samples, loss), so it wins.
   if (s.connection === 'interrupted') return 'reconnecting';
   if (recovering && s.assessment.unknownReason === 'stale' && !s.statsUnavailable) return 'reconnecting';
@@ -80,13 +82,20 @@ export function explain(s: Snapshot | null, labels: Labels, nowMs: number, recov
   if (kind === 'reconnecting') {
     return [{ key: 'reconnecting', level: 'unknown', text: labels.reconnectingWhy, action: labels.reconnectingAction }];
   }
+  // Before the poll health: a call that was left says so, not why its last poll failed.
+  if (!s.active) {
+    const left = s.assessment.sampleCount > 0;
+    return [{ key: left ? 'left' : 'idle', level: 'unknown', text: left ? labels.leftWhy : labels.idleWhy, action: null }];
+  }
+  if (s.health.consecutiveTimeouts > 0) {
+    return [{ key: 'stats-stopped', level: 'unknown', text: labels.statsStopped, action: labels.statsUnavailableAction }];
+  }
   if (s.statsUnavailable) {
     const text = fill(labels.statsUnavailable, { value: s.health.lastError ?? '' }).replace(/:\s*$/, '');
     return [{ key: 'stats-unavailable', level: 'unknown', text, action: labels.statsUnavailableAction }];
   }
   const a = s.assessment;
   if (a.networkState === 'unknown') {
-    if (!s.active && a.sampleCount === 0) return [{ key: 'idle', level: 'unknown', text: labels.idleWhy, action: null }];
     if (a.unknownReason === 'stale') {
       const age = a.newestTimestamp === null ? 0 : Math.max(0, nowMs - a.newestTimestamp) / 1000;
       return [{ key: 'stale', level: 'unknown', text: fill(labels.staleWhy, { value: `${Math.round(age)} s` }), action: labels.staleAction }];

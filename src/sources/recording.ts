@@ -1,0 +1,159 @@
+import { FIELDS, type Field } from '../core/catalogue';
+import { DailyLogsError, parseDailyLogs, type DailyLogsTimeline } from '../core/daily-logs';
+import type { IncidentExport, SessionExport } from '../core/export';
+import { isRecord, own } from '../core/normalize';
+import { parseTrace, type Trace } from './trace';
+
+// Everything the replay source can play, turned into the one format it plays: a Trace. A recorded session
+// (or one incident of it) and a Daily /logs response are converted here, so replay.ts stays one player.
+
+export type RecordingFormat = 'trace' | 'session' | 'incident' | 'daily-logs';
+
+/** A playable recording: the trace to play, where it came from, and the catalogue fields its format can't carry. */
+export interface Recording {
+  format: RecordingFormat;
+  trace: Trace;
+  /** Fields the format has no place for (Daily's /logs: RTT, jitter, send loss…); empty for our own exports. */
+  lacks: readonly Field[];
+  warnings: readonly string[];
+}
+
+/** Anything `createReplaySource` accepts: in memory as typed, or parsed JSON from a file (validated either way). */
+export type ReplayInput = Trace | SessionExport | IncidentExport | DailyLogsTimeline | Recording;
+
+/** The input is none of the formats a replay can play, or is broken. */
+export class RecordingError extends Error {
+  override name = 'RecordingError';
+}
+
+/**
+ * Detects what `input` is — a trace, an `exportSession()` JSON, an `exportIncident()` JSON, a Daily `/logs`
+ * response (raw or parsed) — and converts it to a validated Recording. Text is parsed as JSON first.
+ * Throws RecordingError saying what is wrong; never trusts the shape it was given.
+ */
+export function parseRecording(input: unknown): Recording {
+  const json = typeof input === 'string' ? parseJson(input) : input;
+  if (!isRecord(json)) throw new RecordingError('not a recording: expected a JSON object');
+  try {
+    const format = own(json, 'format');
+    if (isFormat(format) && isRecord(own(json, 'trace'))) return fromRecording(format, json);
+    if (own(json, 'kind') === 'incident') return fromSamples('incident', json, `Incident ${String(own(json, 'id'))}`);
+    if (Array.isArray(own(json, 'samples')) && own(json, 'version') !== undefined) return fromSamples('session', json, 'Session');
+    if (Array.isArray(own(json, 'metrics'))) return fromLogs(parseDailyLogs(json));
+    if (Array.isArray(own(json, 'intervals')) && Array.isArray(own(json, 'lacks'))) return fromLogs(json);
+    if (typeof own(json, 'name') === 'string' && own(json, 'intervalMs') !== undefined) {
+      return { format: 'trace', trace: parseTrace(json), lacks: [], warnings: [] };
+    }
+  } catch (err) {
+    if (err instanceof RecordingError) throw err;
+    if (err instanceof DailyLogsError || err instanceof Error) throw new RecordingError(err.message);
+    throw err;
+  }
+  throw new RecordingError('not a recording: expected a session or incident export, a Daily /logs response or a trace');
+}
+
+function isFormat(v: unknown): v is RecordingFormat {
+  return v === 'trace' || v === 'session' || v === 'incident' || v === 'daily-logs';
+}
+
+/** A Recording handed back in (e.g. one kept from an earlier parse): checked again, it may have come from a file. */
+function fromRecording(format: RecordingFormat, json: Record<string, unknown>): Recording {
+  return { format, trace: parseTraceAs(format, own(json, 'trace')), lacks: fieldsIn(own(json, 'lacks')), warnings: stringsIn(own(json, 'warnings')) };
+}
+
+/**
+ * Our own export. Its `reportedNetworkState` is replayed as the source's verdict (Daily's); its local verdict
+ * is not — the widget recomputes that, which is the point of replaying. Time runs from `startedAt` when it
+ * precedes the first sample, so the replay measures for as long as the call did before its first sample.
+ */
+function fromSamples(format: 'session' | 'incident', json: Record<string, unknown>, label: string): Recording {
+  const samples = own(json, 'samples');
+  if (!Array.isArray(samples) || samples.length === 0) throw new RecordingError(`${format}: no samples to replay`);
+  const times = samples.map((s: unknown, i) => {
+    const ts = isRecord(s) ? own(s, 'timestamp') : undefined;
+    if (typeof ts !== 'number' || !Number.isFinite(ts)) throw new RecordingError(`${format}.samples[${i}].timestamp: not a number`);
+    return ts;
+  });
+  const first = times[0] ?? 0;
+  const started = format === 'session' ? own(json, 'startedAt') : undefined;
+  const origin = typeof started === 'number' && started <= first && first - started < 3_600_000 ? started : first;
+  const raw = samples.map((s: unknown, i) => {
+    const rec = isRecord(s) ? s : {};
+    const reported = own(rec, 'reportedNetworkState');
+    return { t: (times[i] ?? 0) - origin, latest: pickFields(rec), ...(typeof reported === 'string' ? { networkState: reported } : {}) };
+  });
+  const trace = parseTraceAs(format, { name: `${label} of ${isoOf(first)}`, description: describe(times), intervalMs: medianSpacing(times), samples: raw });
+  return { format, trace, lacks: [], warnings: [] };
+}
+
+/**
+ * A /logs timeline (parseDailyLogs' output): one sample per interval with only the fields /logs carries.
+ * What it lacks is the format's gap, not the browser's, and is said so (see Recording.lacks).
+ */
+function fromLogs(input: DailyLogsTimeline | Record<string, unknown>): Recording {
+  const timeline: unknown = input;
+  if (!isRecord(timeline)) throw new RecordingError('daily-logs: not a timeline');
+  const intervals = own(timeline, 'intervals');
+  const list = Array.isArray(intervals) ? intervals.filter(isRecord) : [];
+  if (list.length === 0) throw new RecordingError('daily-logs: no metrics intervals with a time and a value');
+  const times = list.map((iv, i) => {
+    const ts = own(iv, 'timestamp');
+    if (typeof ts !== 'number' || !Number.isFinite(ts)) throw new RecordingError(`daily-logs.intervals[${i}].timestamp: not a number`);
+    return ts;
+  });
+  const first = times[0] ?? 0;
+  const raw = list.map((iv, i) => {
+    const values = own(iv, 'values');
+    return { t: (times[i] ?? 0) - first, latest: isRecord(values) ? pickFields(values) : {} };
+  });
+  const trace = parseTraceAs('daily-logs', { name: `Daily /logs of ${isoOf(first)}`, description: describe(times), intervalMs: medianSpacing(times), samples: raw });
+  return { format: 'daily-logs', trace, lacks: fieldsIn(own(timeline, 'lacks')), warnings: stringsIn(own(timeline, 'warnings')) };
+}
+
+function fieldsIn(v: unknown): Field[] {
+  return Array.isArray(v) ? FIELDS.filter((f) => v.includes(f)) : [];
+}
+
+function stringsIn(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((w): w is string => typeof w === 'string') : [];
+}
+
+function parseTraceAs(format: RecordingFormat, json: unknown): Trace {
+  try {
+    return parseTrace(json);
+  } catch (err) {
+    // parseTrace names the trace's paths; say which input they came from.
+    throw new RecordingError(`${format}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function pickFields(sample: Record<string, unknown>): Partial<Record<Field, unknown>> {
+  const latest: Partial<Record<Field, unknown>> = {};
+  for (const f of FIELDS) latest[f] = own(sample, f) ?? null;
+  return latest;
+}
+
+/** The recording's own cadence: the median gap between samples (robust to a gap or two), 2 s when unknown. */
+export function medianSpacing(times: readonly number[]): number {
+  const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t)).filter((g) => g > 0).sort((a, b) => a - b);
+  const mid = gaps[Math.floor(gaps.length / 2)];
+  return mid !== undefined && Number.isFinite(mid) ? mid : 2_000;
+}
+
+function describe(times: readonly number[]): string {
+  const span = Math.round(((times[times.length - 1] ?? 0) - (times[0] ?? 0)) / 1000);
+  return `${times.length} samples over ${span} s`;
+}
+
+function isoOf(ts: number): string {
+  const d = new Date(ts);
+  return Number.isFinite(d.getTime()) ? d.toISOString() : String(ts);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RecordingError('not JSON: expected an exported session or a saved Daily /logs response');
+  }
+}
