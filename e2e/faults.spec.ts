@@ -68,7 +68,7 @@ test('a synchronous throw, or a non-promise, is a failed poll', async ({ page })
   await expect.poll(() => page.evaluate(() => window.faults.polls)).toBeGreaterThan(n + 3);
 });
 
-test('resolves null, {}, {stats:null}, a string, a number: not taken, no error, never a verdict', async ({ page }) => {
+test('resolves null, {}, {stats:null}, a string, a number: not taken, no error, never a verdict, and No data once staleAfterMs passes', async ({ page }) => {
   await recordKinds(page);
   await page.evaluate(() => {
     const junk: unknown[] = [null, {}, { stats: null }, 'ok', 42, { stats: {} }, { stats: { latest: null } }, { stats: { latest: {} } }, [], true];
@@ -77,9 +77,10 @@ test('resolves null, {}, {stats:null}, a string, a number: not taken, no error, 
   });
   await expect.poll(() => page.evaluate(() => window.faults.polls)).toBeGreaterThan(15);
   expect(await page.evaluate(() => window.faults.assessment()?.sampleCount)).toBe(0);
-  expect(await kinds(page)).toEqual(['measuring']);
+  // Measuring… only while it could still be filling; then an honest No data, never a made-up verdict.
+  expect(await kinds(page)).toEqual(['measuring', 'no-data']);
   await pill(page).click();
-  await expect(reasons(page)).toHaveText(['Collecting the first few seconds of measurements.']);
+  await expect(reasons(page)).toHaveText(['The call answers, but with no usable measurements.']);
 });
 
 test('garbage in every field (NaN, ±Infinity, negative, strings, loss > 1, 1e300, missing, extra): nothing crashes, nothing renders NaN or Infinity', async ({ page }) => {

@@ -110,3 +110,18 @@ describe('Monitor: staleness while polls hang', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe('Monitor: a source that answers with nothing usable', () => {
+  it('stops saying "measuring" once staleAfterMs passes without one usable sample', async () => {
+    const seen: Snapshot[] = [];
+    const m = new Monitor({ source: { getNetworkStats: () => Promise.resolve({ stats: {} }) } });
+    m.subscribe((s) => seen.push(s));
+    m.start();
+    await vi.advanceTimersByTimeAsync(8_000);
+    expect(m.snapshot().assessment.unknownReason).toBe('measuring');
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(seen.at(-1)?.assessment).toMatchObject({ networkState: 'unknown', unknownReason: 'no-samples', sampleCount: 0 });
+    m.stop();
+    expect(m.snapshot().assessment.unknownReason).toBe('measuring');
+  });
+});

@@ -63,6 +63,8 @@ export class Monitor {
   private readonly options: MonitorOptions;
   /** Re-emits when the verdict goes stale: with polls hanging or backed off, nothing else would say so. */
   private staleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When polling (re)started; null while stopped. */
+  private startedAt: number | null = null;
   private readonly onStale = () => {
     this.staleTimer = undefined;
     this.emit('context');
@@ -91,6 +93,7 @@ export class Monitor {
 
   start(): void {
     if (this.poller.running) return;
+    this.startedAt = this.now();
     this.ctx.active = true;
     this.poller.start();
     this.emit('context');
@@ -98,6 +101,7 @@ export class Monitor {
 
   stop(): void {
     this.poller.stop();
+    this.startedAt = null;
     clearTimeout(this.staleTimer);
     this.staleTimer = undefined;
     if (this.ctx.active) {
@@ -109,6 +113,7 @@ export class Monitor {
   /** A fresh window and context (a new join is a new call). */
   reset(): void {
     this.window.clear();
+    if (this.startedAt !== null) this.startedAt = this.now();
     this.ctx = { active: this.ctx.active, connection: null, reported: null, cpuLoad: null, peers: [] };
     this.emit('reset');
   }
@@ -130,8 +135,14 @@ export class Monitor {
 
   snapshot(): Snapshot {
     const health = this.poller.health();
+    const now = this.now();
+    const assessment = this.window.assess(now);
+    // Polls that answer with nothing usable would otherwise read "measuring" for ever.
+    if (assessment.sampleCount === 0 && this.startedAt !== null && now - this.startedAt > this.window.staleAfterMs) {
+      assessment.unknownReason = 'no-samples';
+    }
     return {
-      assessment: this.window.assess(this.now()),
+      assessment,
       health,
       statsUnavailable:
         health.consecutiveTimeouts > 0 || health.consecutiveFailures >= FAILURES_BEFORE_UNAVAILABLE,
@@ -167,9 +178,11 @@ export class Monitor {
   private armStaleTimer(snap: Snapshot): void {
     clearTimeout(this.staleTimer);
     this.staleTimer = undefined;
-    const newest = snap.assessment.newestTimestamp;
-    if (!this.poller.running || newest === null || snap.assessment.unknownReason === 'stale') return;
-    const due = newest + this.window.staleAfterMs + 1 - this.now();
+    const a = snap.assessment;
+    // The moment the verdict would change by time alone: the newest sample going stale, or no sample yet.
+    const from = a.newestTimestamp ?? this.startedAt;
+    if (!this.poller.running || from === null || a.unknownReason === 'stale' || a.unknownReason === 'no-samples') return;
+    const due = from + this.window.staleAfterMs + 1 - this.now();
     this.staleTimer = setTimeout(this.onStale, Math.max(0, due));
   }
 }

@@ -3,8 +3,11 @@ import { latestOf, normalizeTimestamp, readField } from './normalize';
 import { resolveThresholds, type ThresholdOverrides, type Thresholds } from './thresholds';
 
 export type NetworkState = 'good' | 'warning' | 'bad' | 'unknown';
-/** Why a verdict is unknown: the window is still filling, nothing measurable is flowing, or samples stopped. */
-export type UnknownReason = 'measuring' | 'no-media' | 'stale';
+/**
+ * Why a verdict is unknown: the window is still filling, nothing measurable is flowing, samples stopped,
+ * or (set by the Monitor) the source has answered for a while without one usable sample.
+ */
+export type UnknownReason = 'measuring' | 'no-media' | 'stale' | 'no-samples';
 
 export interface Assessment {
   networkState: NetworkState;

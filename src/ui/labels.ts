@@ -23,6 +23,7 @@ export interface Labels {
   noMediaWhy: string;
   noMediaAction: string;
   staleWhy: string;
+  noSamplesWhy: string;
   staleAction: string;
   statsUnavailable: string;
   /** The call stopped answering getNetworkStats() (polls time out), as opposed to refusing it. */
@@ -118,6 +119,7 @@ export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
   noMediaWhy: 'Nothing is being sent or received, so there is nothing to measure.',
   noMediaAction: 'Turn on your camera or microphone.',
   staleWhy: 'No new measurements for {value}.',
+  noSamplesWhy: 'The call answers, but with no usable measurements.',
   staleAction: 'Check that the call is still connected.',
   statsUnavailable: 'Stats unavailable: {value}',
   statsStopped: 'Stats stopped answering: the call has not replied to the last request.',

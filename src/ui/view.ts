@@ -100,6 +100,9 @@ export function explain(s: Snapshot | null, labels: Labels, nowMs: number, recov
       const age = a.newestTimestamp === null ? 0 : Math.max(0, nowMs - a.newestTimestamp) / 1000;
       return [{ key: 'stale', level: 'unknown', text: fill(labels.staleWhy, { value: `${Math.round(age)} s` }), action: labels.staleAction }];
     }
+    if (a.unknownReason === 'no-samples') {
+      return [{ key: 'no-samples', level: 'unknown', text: labels.noSamplesWhy, action: labels.staleAction }];
+    }
     return [{ key: 'no-media', level: 'unknown', text: labels.noMediaWhy, action: labels.noMediaAction }];
   }
   if (a.networkStateReasons.length === 0) return [{ key: 'good', level: 'good', text: labels.allGood, action: null }];
