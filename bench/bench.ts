@@ -146,12 +146,12 @@ const bench = {
   ourPollTimes: [] as number[],
   ourPolls: 0,
   /** Our widget on the call. Each pc.getStats() is timed: its synchronous part + from its result to the end of the poll. */
-  startOurs(intervalMs: number): void {
+  startOurs(intervalMs: number, mode: 'panel' | 'badge' = 'panel'): void {
     const call = bench.call;
     if (!call) throw new Error('no call');
     accelerate(1, false);
     rtcTimer = pollTimer(intervalMs, (ms) => bench.ourPollTimes.push(ms));
-    handle = mountCallHealth(widgetEl(), { mode: 'panel', source: createWebRTCStatsSource(call.pcs[0]), intervalMs });
+    handle = mountCallHealth(widgetEl(), { mode, source: createWebRTCStatsSource(call.pcs[0]), intervalMs });
   },
   stopOurs(): void {
     handle?.destroy();
