@@ -65,6 +65,8 @@ test('the default demo runs a live local call, monitored: good, real numbers, on
   }
   await expect(page.locator('#demo-side .ch-metric[data-metric="sendBitsPerSecond"] .ch-metric-value')).toHaveText(/[kM]bps/);
   await expect(page.locator('#demo-side .ch-metric[data-metric="recvBitsPerSecond"] .ch-metric-value')).toHaveText(/[kM]bps/);
+  // A plain WebRTC call has no Daily verdict to show beside ours.
+  await expect(page.locator('#demo-side [data-ch="reported-state"]')).toHaveCount(0);
 
   // Badge and panel share one poll: over 10 s at a 2 s cadence, one connection polled ≈ 5 times, not ≈ 10.
   const before = await readProbe(page);

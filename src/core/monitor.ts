@@ -6,6 +6,11 @@ import { isRecord, own } from './normalize';
 /** Anything with Daily's `getNetworkStats()`: a daily-js call object, a WebRTC or replay source. */
 export interface StatsSource {
   getNetworkStats: Fetch;
+  /**
+   * False when the `networkState` in the source's results is a placeholder (a WebRTC source has no verdict
+   * of its own): the widget then shows no "Daily says". Daily calls and replayed Daily recordings have one.
+   */
+  readonly hasOwnVerdict?: boolean;
 }
 
 export type ConnectionState = 'connected' | 'interrupted';

@@ -76,13 +76,20 @@ export async function startReplayDemo(stage: DemoStage, options: ReplayDemoOptio
     dropped = { recording, name };
     void play();
   });
-  await play();
-  return () => {
+  const stop = () => {
     detachFiles();
     stopped = true;
     widgets.forEach((w) => w.destroy());
     widgets = [];
   };
+  try {
+    await play();
+  } catch (err) {
+    // A first trace that fails to load must not leave the page-wide drop listeners behind.
+    stop();
+    throw err;
+  }
+  return stop;
 }
 
 /** A stand-in for the call: participant tiles, so the docked badge sits where it would in a real call. */

@@ -14,6 +14,7 @@ import { hasContext } from '../sources/context';
 export function sharePolls(source: StatsSource, shareMs: number): StatsSource {
   let last: { result: Promise<unknown>; since: number } | null = null;
   const shared: StatsSource & Partial<Pick<ContextSource, 'onContext'>> = {
+    hasOwnVerdict: source.hasOwnVerdict,
     getNetworkStats() {
       if (last && Date.now() - last.since < shareMs) return last.result;
       let result: Promise<unknown>;

@@ -61,7 +61,7 @@ export function createMonitorFor(o: CallHealthOptions): { monitor: Monitor; star
   const source = o.source;
   if (!source) throw new TypeError('call-health: pass `call` (a daily-js call object) or `source`');
   // A source may carry a verdict of its own (a replayed Daily trace does); a plain one simply has none.
-  const monitor = new Monitor({ ...windowOptions, source, readReported: true });
+  const monitor = new Monitor({ ...windowOptions, source, readReported: source.hasOwnVerdict !== false });
   return {
     monitor,
     start: () => {

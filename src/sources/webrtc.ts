@@ -32,6 +32,8 @@ export function createWebRTCStatsSource(pcs: RTCPeerConnection | readonly RTCPee
   }
 
   return {
+    // Its networkState is Daily's shape only: the widget computes the one verdict there is.
+    hasOwnVerdict: false,
     getNetworkStats() {
       const next = queue.then(poll, poll);
       queue = next.catch(() => undefined);
