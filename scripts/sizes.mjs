@@ -8,8 +8,8 @@ import { join } from 'node:path';
  * measured sizes; the goals from the performance issue are printed beside them (see README, Performance).
  */
 export const BUDGETS = {
-  standaloneGzipBytes: { budget: 56_000, goal: 35_000 },
-  libraryOwnGzipBytes: { budget: 22_000, goal: 8_000 },
+  standaloneGzipBytes: { budget: 58_000, goal: 35_000 },
+  libraryOwnGzipBytes: { budget: 23_500, goal: 8_000 },
 };
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
