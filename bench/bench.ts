@@ -110,14 +110,7 @@ const bench = {
   steady: (on: boolean) => {
     steady = on;
   },
-  sessionBytes: (): number | null => {
-    const h: unknown = handle;
-    if (typeof h === 'object' && h !== null && 'sessionBytes' in h && typeof h.sessionBytes === 'function') {
-      const v: unknown = h.sessionBytes();
-      return typeof v === 'number' ? v : null;
-    }
-    return null;
-  },
+  sessionBytes: (): number | null => handle?.sessionBytes() ?? null,
   stopLong(): void {
     handle?.destroy();
     handle = null;

@@ -27,7 +27,7 @@ const sessionHarness = {
     el.options = { ...src.timing, roomUrl: ROOM };
     el.source = src;
     target.append(el);
-    api = { assessment: () => el.assessment()!, summary: () => el.summary()!, exportSession: () => el.exportSession()! };
+    api = { assessment: () => el.assessment()!, summary: () => el.summary()!, exportSession: () => el.exportSession()!, sessionBytes: () => el.sessionBytes() ?? 0 };
     destroy = () => el.remove();
   },
   async mountComponent(file: string) {

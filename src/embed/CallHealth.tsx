@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { CallHealthView } from '../ui/CallHealthView';
 import { createWidget, type CallHealthOptions } from './options';
-import type { CallHealthApi } from './session';
+import { apiOf, type CallHealthApi } from './session';
 
 export interface CallHealthProps extends CallHealthOptions {
   /**
@@ -34,11 +34,7 @@ export function CallHealth(props: CallHealthProps) {
   useEffect(() => {
     const stop = widget.start();
     const { store, session } = widget;
-    onReady.current?.({
-      assessment: () => store.monitor.snapshot().assessment,
-      summary: () => session.summary(),
-      exportSession: () => session.exportSession(),
-    });
+    onReady.current?.(apiOf(store.monitor, session));
     return stop;
   }, [widget]);
 

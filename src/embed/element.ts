@@ -18,6 +18,7 @@ export interface CallHealthElement extends HTMLElement {
   /** The current call's record, or once removed the last one (closed); null if it never mounted. A remount starts a new one. */
   exportSession(): SessionExport | null;
   summary(): SessionSummary | null;
+  sessionBytes(): number | null;
 }
 
 const ATTRIBUTES = ['mode', 'position', 'theme', 'interval-ms', 'window-ms'] as const;
@@ -54,6 +55,9 @@ export function defineCallHealthElement(tagName = 'call-health'): void {
     }
     summary(): SessionSummary | null {
       return this.lastHandle?.summary() ?? null;
+    }
+    sessionBytes(): number | null {
+      return this.lastHandle?.sessionBytes() ?? null;
     }
     connectedCallback() { this.remount(); }
     disconnectedCallback() { this.unmount(); }

@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import { CallHealthView } from '../ui/CallHealthView';
 import { createWidget, type CallHealthOptions } from './options';
-import type { CallHealthApi } from './session';
+import { apiOf, type CallHealthApi } from './session';
 
 /** `assessment()`, `summary()`, `exportSession()` (still readable after destroy, the record closed), and destroy. */
 export interface CallHealthHandle extends CallHealthApi {
@@ -41,8 +41,6 @@ export function mountCallHealth(target: HTMLElement, options: CallHealthOptions)
       render(null, host);
       host.remove();
     },
-    assessment: () => store.monitor.snapshot().assessment,
-    summary: () => session.summary(),
-    exportSession: () => session.exportSession(),
+    ...apiOf(store.monitor, session),
   };
 }

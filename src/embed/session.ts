@@ -14,6 +14,18 @@ export interface CallHealthApi {
   summary(): SessionSummary;
   /** `{ version, startedAt, endedAt, roomUrl, samples, summary, incidents }`; roomUrl without query or hash. */
   exportSession(): SessionExport;
+  /** Memory the session record holds, in bytes (bounded by its cap; a 2 s poll adds ~140 kB an hour). */
+  sessionBytes(): number;
+}
+
+/** The one place the API object is built, for the mount handle and the component's onReady alike. */
+export function apiOf(monitor: Monitor, session: WidgetSession): CallHealthApi {
+  return {
+    assessment: () => monitor.snapshot().assessment,
+    summary: () => session.summary(),
+    exportSession: () => session.exportSession(),
+    sessionBytes: () => session.bytes(),
+  };
 }
 
 export interface WidgetRecording {
@@ -49,6 +61,7 @@ export function recordWidget(monitor: Monitor, o: { intervalMs?: number; roomUrl
       exportSession: () => recorder.exportSession(),
       exportIncident: (incident) => exportIncident(incident, { roomUrl }),
       samplesCsv: () => toCsv(recorder.record.samples()),
+      bytes: () => recorder.record.bytes(),
     },
     resume() {
       if (recording) return;

@@ -118,4 +118,5 @@ export interface WidgetSession {
   exportSession(): SessionExport;
   exportIncident(incident: Incident): IncidentExport;
   samplesCsv(): string;
+  bytes(): number;
 }
