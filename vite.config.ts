@@ -19,9 +19,13 @@ export default defineConfig(({ mode }) => ({
   build:
     mode === 'lib' || mode === 'standalone'
       ? {
+          // No <link rel=modulepreload> injected for the lazy panel chunk: the widget adds nothing to the
+          // host page's <head>, and destroy() leaves the page as it found it.
+          modulePreload: false,
           // LIB_DIR lets a second checkout build the library elsewhere (the browser tests read it from there too).
           outDir: process.env.LIB_DIR ?? 'dist',
-          emptyOutDir: false,
+          // The lib build runs first and clears old chunks; the standalone build adds beside it.
+          emptyOutDir: mode === 'lib',
           sourcemap: true,
           cssCodeSplit: false,
           lib: {
@@ -32,7 +36,11 @@ export default defineConfig(({ mode }) => ({
           },
           rollupOptions: {
             // Fully minified (Vite keeps whitespace in ES libraries by default): the bytes a page pays for.
-            output: { minify: true },
+            output: {
+              minify: true,
+              // The lazily loaded panel chunk, named after the build it belongs to.
+              chunkFileNames: mode === 'lib' ? 'call-health-[name]-[hash].js' : 'call-health.standalone-[name]-[hash].js',
+            },
             external:
               mode === 'lib'
                 ? [/^preact(\/.*)?$/, /^@preact\/signals/, /^uplot/, /^@daily-co\/daily-js/]
@@ -40,6 +48,7 @@ export default defineConfig(({ mode }) => ({
           },
         }
       : {
+          modulePreload: false,
           outDir: process.env.SITE_DIR ?? 'build/site',
           emptyOutDir: true,
           rollupOptions: {

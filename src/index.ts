@@ -22,6 +22,7 @@ export type { ContextPatch, ContextSource } from './sources/context';
 export { CallHealth } from './embed/CallHealth';
 export type { CallHealthProps } from './embed/CallHealth';
 export { mountCallHealth } from './embed/mount';
+export { preloadPanel } from './ui/LazyPanel';
 export type { CallHealthHandle } from './embed/mount';
 export { defineCallHealthElement } from './embed/element';
 export type { CallHealthElement } from './embed/element';

@@ -1,7 +1,7 @@
 // Fault-injection harness: the widget over a source (or fake Daily call) whose every answer the test
 // decides. window.faults.behave(n) is the n-th poll's answer; a spec replaces it from page.evaluate.
 import type { DailyNetworkStats, DailyNetworkStatsData } from '@daily-co/daily-js';
-import { mountCallHealth, type CallHealthHandle, type CallHealthOptions } from '../../src/index';
+import { mountCallHealth, preloadPanel, type CallHealthHandle, type CallHealthOptions } from '../../src/index';
 import { FakeCall } from './fake-call';
 
 type Extra = Omit<CallHealthOptions, 'call' | 'source'>;
@@ -86,4 +86,8 @@ declare global {
   }
 }
 window.faults = faults;
-document.body.dataset['ready'] = 'true';
+// The panel's chunk (uPlot and its page-wide listeners) loads once per page: load it before the leak
+// tests take their baseline, as any page does the first time its panel opens.
+void preloadPanel().then(() => {
+  document.body.dataset['ready'] = 'true';
+});

@@ -3,7 +3,7 @@
 import './call-health.css';
 import { useEffect, useRef } from 'preact/hooks';
 import { Badge } from './Badge';
-import { Panel } from './Panel';
+import { LazyPanel } from './LazyPanel';
 import { Reasons } from './Reasons';
 import type { WidgetSession } from './session-view';
 import type { HealthStore } from './store';
@@ -75,7 +75,7 @@ export function CallHealthView({ store, mode, position, theme, session }: ViewPr
                 {labels.close}
               </button>
             </div>
-            {expanded && <Panel store={store} session={session} />}
+            {expanded && <LazyPanel store={store} session={session} />}
           </>
         )}
       </div>

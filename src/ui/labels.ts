@@ -23,6 +23,7 @@ export interface Labels {
   noMediaWhy: string;
   noMediaAction: string;
   staleWhy: string;
+  loadingGraphs: string;
   noSamplesWhy: string;
   staleAction: string;
   statsUnavailable: string;
@@ -119,6 +120,7 @@ export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
   noMediaWhy: 'Nothing is being sent or received, so there is nothing to measure.',
   noMediaAction: 'Turn on your camera or microphone.',
   staleWhy: 'No new measurements for {value}.',
+  loadingGraphs: 'Loading graphs…',
   noSamplesWhy: 'The call answers, but with no usable measurements.',
   staleAction: 'Check that the call is still connected.',
   statsUnavailable: 'Stats unavailable: {value}',
