@@ -1,21 +1,13 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { openReadyPage } from './widget-helpers';
 
 // The panel's Session section against the production build: summary, incidents, downloads, and the session
 // API of each embedding. Harness: e2e/pages/session.ts (window.sessionHarness).
 
 const badge = (page: Page) => page.locator('.ch-badge[role=status]');
 
-async function open(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto('/e2e/pages/session.html');
-  await expect(page.locator('body[data-ready=true]')).toBeAttached();
-  return errors;
-}
+const open = (page: Page): Promise<string[]> => openReadyPage(page, '/e2e/pages/session.html');
 
 /** The congested-upload trace at 10× until its incident is complete (30 s after the turn = 3 s here). */
 async function afterTurnToBad(page: Page): Promise<void> {

@@ -4,16 +4,19 @@ import { expect, type Page } from '@playwright/test';
 
 export type Extra = Record<string, unknown>;
 
-export async function openHarness(page: Page): Promise<string[]> {
+/** Opens a harness page, waits for its `data-ready`, and collects page errors and console errors. */
+export async function openReadyPage(page: Page, path: string): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto('/e2e/pages/widget.html');
+  await page.goto(path);
   await expect(page.locator('body[data-ready=true]')).toBeAttached();
   return errors;
 }
+
+export const openHarness = (page: Page): Promise<string[]> => openReadyPage(page, '/e2e/pages/widget.html');
 
 export async function mountTrace(page: Page, file: string, extra: Extra = {}): Promise<void> {
   await page.evaluate(([f, x]) => window.harness.mountTrace(f, x), [file, extra] as const);

@@ -29,21 +29,17 @@ export function badgeState(kind: BadgeKind): NetworkState {
   return kind === 'good' || kind === 'warning' || kind === 'bad' ? kind : 'unknown';
 }
 
+const BADGE_LABEL = {
+  good: 'good',
+  warning: 'warning',
+  bad: 'bad',
+  measuring: 'measuring',
+  'no-data': 'noData',
+  reconnecting: 'reconnecting',
+} as const satisfies Record<BadgeKind, keyof Labels>;
+
 export function badgeText(kind: BadgeKind, labels: Labels): string {
-  switch (kind) {
-    case 'good':
-      return labels.good;
-    case 'warning':
-      return labels.warning;
-    case 'bad':
-      return labels.bad;
-    case 'measuring':
-      return labels.measuring;
-    case 'no-data':
-      return labels.noData;
-    case 'reconnecting':
-      return labels.reconnecting;
-  }
+  return labels[BADGE_LABEL[kind]];
 }
 
 export function stateText(state: NetworkState, labels: Labels): string {
