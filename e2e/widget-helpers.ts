@@ -60,7 +60,7 @@ declare global {
       mountElement(file: string, attrs?: Record<string, string>): Promise<boolean>;
       removeElement(): void;
       destroy(): void;
-      assessment(): { networkState: string; metrics: Record<string, number | null> } | null;
+      assessment(): { networkState: string; metrics: Record<string, number | null>; newestTimestamp: number | null } | null;
     };
     kindLog: { kind: string; at: number }[];
   }

@@ -42,6 +42,28 @@ test('sparklines redraw on each poll on the same long-lived canvas, with a text 
   );
 });
 
+test('a hidden page draws no sparkline; they catch up the moment it is visible again', async ({ page }) => {
+  await openHarness(page);
+  await mountTrace(page, 'congested-upload.json', { mode: 'panel' });
+  await expect(badge(page)).toHaveAttribute('data-state', 'warning', { timeout: 10_000 });
+  const canvas = metric(page, 'sendPacketLoss').locator('canvas');
+  const pixels = () => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    page.evaluate((s) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => s === 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  await setVisibility('hidden');
+  const hidden = await pixels();
+  const samples = await page.evaluate(() => window.harness.assessment()?.newestTimestamp);
+  await page.waitForTimeout(700); // 3+ polls at 10×: the window moves on, the canvas must not
+  expect(await page.evaluate(() => window.harness.assessment()?.newestTimestamp)).not.toBe(samples);
+  expect(await pixels()).toBe(hidden);
+  await setVisibility('visible');
+  await expect.poll(pixels, { timeout: 1_000 }).not.toBe(hidden);
+});
+
 test('threshold bands are painted: the bad zone of the loss graph has the bad band colour', async ({ page }) => {
   await openHarness(page);
   await mountTrace(page, 'good.json', { mode: 'panel', theme: 'light' });

@@ -10,8 +10,8 @@ import { join } from 'node:path';
  * measured sizes; the goals from the performance issue are printed beside them (see README, Performance).
  */
 export const BUDGETS = {
-  standaloneGzipBytes: { budget: 33_500, goal: 35_000 },
-  libraryOwnGzipBytes: { budget: 21_500, goal: 8_000 },
+  standaloneGzipBytes: { budget: 31_500, goal: 35_000 },
+  libraryOwnGzipBytes: { budget: 19_500, goal: 8_000 },
 };
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

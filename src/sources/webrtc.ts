@@ -1,5 +1,5 @@
 import type { StatsSource } from '../core/monitor';
-import { NetworkStatsCalculator, type WebRTCNetworkStats } from './webrtc-math';
+import type { NetworkStatsCalculator, WebRTCNetworkStats } from './webrtc-math';
 
 export type { WebRTCNetworkStats, LatestStats } from './webrtc-math';
 
@@ -15,20 +15,31 @@ export interface WebRTCStatsSource extends StatsSource {
  */
 export function createWebRTCStatsSource(pcs: RTCPeerConnection | readonly RTCPeerConnection[]): WebRTCStatsSource {
   const list: readonly RTCPeerConnection[] = Array.isArray(pcs) ? [...pcs] : [pcs as RTCPeerConnection];
-  const calc = new NetworkStatsCalculator<RTCPeerConnection>();
+  // The maths is a chunk of its own, loaded on the first poll: a page that watches a Daily call never
+  // downloads it. A chunk that fails to load fails the poll, which the widget shows as stats unavailable.
+  let calc: Promise<NetworkStatsCalculator<RTCPeerConnection>> | null = null;
+  const calculator = () =>
+    (calc ??= import('./webrtc-math').then(
+      (m) => new m.NetworkStatsCalculator<RTCPeerConnection>(),
+      (err: unknown) => {
+        calc = null; // try again on the next poll (a flaky network, a redeploy)
+        throw err;
+      },
+    ));
   // Deltas need polls in order: a caller polling again before the last answer waits its turn.
   let queue: Promise<unknown> = Promise.resolve();
 
   async function poll(): Promise<WebRTCNetworkStats> {
     const open = list.filter((pc) => pc.connectionState !== 'closed');
     if (open.length === 0) throw new Error('every peer connection is closed');
+    const math = await calculator();
     const settled = await Promise.allSettled(open.map((pc) => pc.getStats()));
     if (settled.every((r) => r.status === 'rejected')) {
       const first = settled[0];
       throw first?.status === 'rejected' ? first.reason : new Error('getStats() failed');
     }
     const reports = settled.map((r, i) => ({ key: open[i] as RTCPeerConnection, report: r.status === 'fulfilled' ? r.value : null }));
-    return calc.step(reports, Date.now());
+    return math.step(reports, Date.now());
   }
 
   return {

@@ -1,3 +1,4 @@
+import { useComputed } from '@preact/signals';
 import { METRICS } from '../core/catalogue';
 import { fill } from './labels';
 import { MetricRow } from './MetricRow';
@@ -7,6 +8,9 @@ import type { HealthStore } from './store';
 import { disagrees, stateText } from './view';
 
 /** The developer/QA view: both verdicts, CPU, every metric as a sparkline, and the others in the call. */
+// Every poll replaces the snapshot. The parts below subscribe to a computed key of only what they show,
+// so a poll that changes nothing they show re-renders nothing (the sparklines redraw on their own).
+
 export function Panel({ store, session }: { store: HealthStore; session?: WidgetSession | undefined }) {
   return (
     <div class="ch-panel" data-ch="panel">
@@ -17,19 +21,30 @@ export function Panel({ store, session }: { store: HealthStore; session?: Widget
         ))}
       </ul>
       <Peers store={store} />
-      <p class="ch-window">
-        {fill(store.labels.windowInfo, {
-          value: String(store.snapshot.value.assessment.sampleCount),
-          window: `${Math.round(store.monitor.window.windowMs / 1000)} s`,
-        })}
-      </p>
+      <WindowInfo store={store} />
       {session && <Session store={store} session={session} />}
     </div>
   );
 }
 
+function WindowInfo({ store }: { store: HealthStore }) {
+  const count = useComputed(() => store.snapshot.value.assessment.sampleCount);
+  const text = useComputed(() =>
+    fill(store.labels.windowInfo, {
+      value: String(count.value),
+      window: `${Math.round(store.monitor.window.windowMs / 1000)} s`,
+    }),
+  );
+  return <p class="ch-window">{text}</p>;
+}
+
 function Verdicts({ store }: { store: HealthStore }) {
-  const s = store.snapshot.value;
+  const key = useComputed(() => {
+    const s = store.snapshot.value;
+    return `${s.assessment.networkState} ${s.reported?.networkState} ${s.cpuLoad?.state} ${s.cpuLoad?.reason}`;
+  });
+  void key.value;
+  const s = store.snapshot.peek();
   const { labels } = store;
   const ours = s.assessment.networkState;
   const differ = disagrees(s);
@@ -67,7 +82,9 @@ function Verdicts({ store }: { store: HealthStore }) {
 }
 
 function Peers({ store }: { store: HealthStore }) {
-  const peers = store.snapshot.value.peers;
+  const key = useComputed(() => store.snapshot.value.peers.map((p) => `${p.id}\u0000${p.name}\u0000${p.networkQualityState}`).join('\u0001'));
+  void key.value;
+  const peers = store.snapshot.peek().peers;
   if (peers.length === 0) return null;
   return (
     <section class="ch-peers" aria-label={store.labels.others}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkWindow } from '../core/window';
-import { seriesOf } from './series';
+import { seriesOf, yTop } from './series';
 
 const sample = (timestamp: number, latest: Record<string, number | null>) => ({ stats: { latest: { timestamp, ...latest } } });
 
@@ -31,5 +31,27 @@ describe('seriesOf', () => {
 
   it('an empty window is an empty series', () => {
     expect(seriesOf(new NetworkWindow(), 'sendPacketLoss')).toEqual({ xs: [], ys: [], current: null });
+  });
+});
+
+describe('yTop', () => {
+  const series = (ys: (number | null)[]) => ({ xs: ys.map((_, i) => i - ys.length + 1), ys, current: null });
+
+  it('leaves room for the bad band above a near-zero loss line', () => {
+    expect(yTop(series([0, 0.01, 0.02]), 'fraction', { warning: 0.05, bad: 0.1 }, 'up')).toBeCloseTo(0.2, 12);
+  });
+
+  it('keeps the scale still while values wander under the same rounded top', () => {
+    const down = { warning: 500_000, bad: 150_000 };
+    const a = yTop(series([1.2e6, 1.3e6, 1.5e6]), 'bps', down, 'down');
+    const b = yTop(series([1.25e6, 1.45e6, 1.6e6]), 'bps', down, 'down');
+    expect(a).toBe(2e6);
+    expect(b).toBe(a);
+    expect(yTop(series([1.9e6]), 'bps', down, 'down')).toBe(5e6); // past the headroom: the next step up
+  });
+
+  it('a series with no values still gets a positive span, never a zero-height scale', () => {
+    expect(yTop(series([null, null]), 'fraction', null, 'up')).toBeCloseTo(0.02, 12);
+    expect(yTop(series([]), 's', null, 'up')).toBeCloseTo(0.05, 12);
   });
 });
