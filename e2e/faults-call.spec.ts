@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { badge, kinds, openFaults, pill, problems, reasons, recordKinds } from './fault-helpers';
+import { setVisibility } from './widget-helpers';
 
 // Issue 6's fault table, call side: a fake daily-js call object (e2e/pages/fake-call.ts, implementing
 // DailyCallLike) — the real daily-js can't join a room without internet — and the faults that need a
@@ -131,13 +132,7 @@ test('tab hidden 10 minutes with its timers asleep, then visible: never the old 
   }, daily);
   await page.clock.runFor(6_000);
   await expect(badge(page)).toHaveAttribute('data-kind', 'bad');
-  const setVisibility = (state: 'hidden' | 'visible') =>
-    page.evaluate((s) => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
-      Object.defineProperty(document, 'hidden', { configurable: true, get: () => s === 'hidden' });
-      document.dispatchEvent(new Event('visibilitychange'));
-    }, state);
-  await setVisibility('hidden');
+  await setVisibility(page, 'hidden');
   // Ten minutes pass on the wall clock while no timer runs (a throttled background tab).
   await page.clock.setSystemTime((await page.evaluate(() => Date.now())) + 10 * 60_000);
   await page.evaluate(() => {
@@ -145,7 +140,7 @@ test('tab hidden 10 minutes with its timers asleep, then visible: never the old 
     f.behave = () => Promise.resolve(f.result(f.GOOD));
   });
   await recordKinds(page);
-  await setVisibility('visible');
+  await setVisibility(page, 'visible');
   // No timer has run: only the visibility change can have told the widget.
   await expect(badge(page)).toHaveAttribute('data-kind', 'no-data');
   await pill(page).click();

@@ -42,6 +42,14 @@ export async function kinds(page: Page): Promise<string[]> {
   return page.evaluate(() => window.kindLog.map((e) => e.kind));
 }
 
+/** Makes the page report itself hidden or visible and fires visibilitychange, as a tab switch would. */
+export const setVisibility = (page: Page, state: 'hidden' | 'visible'): Promise<void> =>
+  page.evaluate((s) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => s === 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+
 export const badge = (page: Page) => page.locator('.ch-badge[role=status]');
 export const pill = (page: Page) => page.locator('.ch-pill');
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { badge, mountTrace, openHarness } from './widget-helpers';
+import { badge, mountTrace, openHarness, setVisibility } from './widget-helpers';
 
 const metric = (page: Page, id: string) => page.locator(`.ch-metric[data-metric=${id}]`);
 
@@ -48,19 +48,13 @@ test('a hidden page draws no sparkline; they catch up the moment it is visible a
   await expect(badge(page)).toHaveAttribute('data-state', 'warning', { timeout: 10_000 });
   const canvas = metric(page, 'sendPacketLoss').locator('canvas');
   const pixels = () => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
-  const setVisibility = (state: 'hidden' | 'visible') =>
-    page.evaluate((s) => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
-      Object.defineProperty(document, 'hidden', { configurable: true, get: () => s === 'hidden' });
-      document.dispatchEvent(new Event('visibilitychange'));
-    }, state);
-  await setVisibility('hidden');
+  await setVisibility(page, 'hidden');
   const hidden = await pixels();
   const samples = await page.evaluate(() => window.harness.assessment()?.newestTimestamp);
   await page.waitForTimeout(700); // 3+ polls at 10×: the window moves on, the canvas must not
   expect(await page.evaluate(() => window.harness.assessment()?.newestTimestamp)).not.toBe(samples);
   expect(await pixels()).toBe(hidden);
-  await setVisibility('visible');
+  await setVisibility(page, 'visible');
   await expect.poll(pixels, { timeout: 1_000 }).not.toBe(hidden);
 });
 
