@@ -58,6 +58,31 @@ test('a hidden page draws no sparkline; they catch up the moment it is visible a
   await expect.poll(pixels, { timeout: 1_000 }).not.toBe(hidden);
 });
 
+test('polls that change nothing shown write nothing to the page', async ({ page }) => {
+  await openHarness(page);
+  await page.evaluate(() => {
+    window.harness.setManual({ totalSendPacketLoss: 0.001, totalRecvPacketLoss: 0.001, networkRoundTripTime: 0.05, sendBitsPerSecond: 1e6 });
+    window.harness.mountManual({ mode: 'panel', intervalMs: 100, windowMs: 1_000, minSamples: 1, staleAfterMs: 5_000 });
+  });
+  await expect(badge(page)).toHaveAttribute('data-state', 'good', { timeout: 5_000 });
+  await page.waitForTimeout(1_500); // the window is full: the sample count has stopped growing
+  const newest = await page.evaluate(() => window.harness.assessment()?.newestTimestamp);
+  const mutations = await page.evaluate(async () => {
+    const seen: string[] = [];
+    const polls = window.harness.polls.count;
+    const observer = new MutationObserver((records) =>
+      records.forEach((r) => seen.push(`${r.type} ${(r.target instanceof Element ? r.target : r.target.parentElement)?.className} ${r.attributeName ?? ''}`)),
+    );
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    while (window.harness.polls.count < polls + 8) await new Promise((r) => setTimeout(r, 20));
+    observer.disconnect();
+    return seen;
+  });
+  expect(mutations).toEqual([]);
+  // The samples did reach the widget's window in the meantime.
+  expect(await page.evaluate(() => window.harness.assessment()?.newestTimestamp)).toBeGreaterThan(newest ?? Infinity);
+});
+
 test('threshold bands are painted: the bad zone of the loss graph has the bad band colour', async ({ page }) => {
   await openHarness(page);
   await mountTrace(page, 'good.json', { mode: 'panel', theme: 'light' });

@@ -1,4 +1,4 @@
-import { effect, useSignal } from '@preact/signals';
+import { effect, useComputed, useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { REASONS, type MetricDef, type ReasonKey } from '../core/catalogue';
 import { fill } from './labels';
@@ -6,7 +6,7 @@ import { emptySeries, seriesOf } from './series';
 import { createSparkline } from './sparkline';
 import type { HealthStore } from './store';
 import { readChartColors, type ChartColors } from './theme';
-import { trendOf } from './trend';
+import { trendOf, type Trend } from './trend';
 import { formatMetric, metricLabel, missingWhy } from './view';
 
 const WIDTH = 132;
@@ -25,7 +25,13 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
   const series = useMemo(emptySeries, []);
   const value = useSignal('');
   const missing = useSignal(false);
-  const alt = useSignal('');
+  const trend = useSignal<Trend>('steady');
+  // Rebuilt only when the shown value or the trend changes, not on every poll.
+  const alt = useComputed(() => {
+    const t = trend.value;
+    const word = t === 'rising' ? labels.trendRising : t === 'falling' ? labels.trendFalling : labels.trendSteady;
+    return fill(labels.sparklineAlt, { label: metricLabel(def.id, labels), value: value.value, trend: word });
+  });
   useEffect(() => {
     const el = chartEl.current;
     if (!el) return;
@@ -43,7 +49,6 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
       colors = readChartColors(el);
       spark.repaint();
     });
-    let altKey = '';
     // A plain effect, not useSignalEffect (which defers to the next animation frame): the row is redrawn
     // in the poll's own task, so a poll's cost is all in one place and the benchmark sees all of it.
     const offTick = effect(() => {
@@ -53,13 +58,7 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
       // Signals only notify on change, so unchanged texts cost no DOM write.
       value.value = formatMetric(series.current, def.unit, labels);
       missing.value = series.current === null && series.xs.length > 0;
-      const trend = trendOf(series.ys, TREND_FLOOR[def.unit]);
-      const key = `${value.value}|${trend}`;
-      if (key !== altKey) {
-        altKey = key;
-        const word = trend === 'rising' ? labels.trendRising : trend === 'falling' ? labels.trendFalling : labels.trendSteady;
-        alt.value = fill(labels.sparklineAlt, { label: metricLabel(def.id, labels), value: value.value, trend: word });
-      }
+      trend.value = trendOf(series.ys, TREND_FLOOR[def.unit]);
       // No canvas work for a hidden page; the effect reruns when it becomes visible and catches up.
       if (visible) spark.update(series);
     });

@@ -7,10 +7,10 @@ import type { WidgetSession } from './session-view';
 import type { HealthStore } from './store';
 import { disagrees, stateText } from './view';
 
-/** The developer/QA view: both verdicts, CPU, every metric as a sparkline, and the others in the call. */
-// Every poll replaces the snapshot. The parts below subscribe to a computed key of only what they show,
-// so a poll that changes nothing they show re-renders nothing (the sparklines redraw on their own).
+// Every poll replaces the snapshot. The parts below read it through computed signals of only what they
+// show, so a poll that changes nothing they show re-renders nothing (the sparklines redraw on their own).
 
+/** The developer/QA view: both verdicts, CPU, every metric as a sparkline, and the others in the call. */
 export function Panel({ store, session }: { store: HealthStore; session?: WidgetSession | undefined }) {
   return (
     <div class="ch-panel" data-ch="panel">
@@ -39,27 +39,25 @@ function WindowInfo({ store }: { store: HealthStore }) {
 }
 
 function Verdicts({ store }: { store: HealthStore }) {
-  const key = useComputed(() => {
-    const s = store.snapshot.value;
-    return `${s.assessment.networkState} ${s.reported?.networkState} ${s.cpuLoad?.state} ${s.cpuLoad?.reason}`;
-  });
-  void key.value;
-  const s = store.snapshot.peek();
+  const snap = store.snapshot;
+  const ours = useComputed(() => snap.value.assessment.networkState);
+  const theirs = useComputed(() => snap.value.reported?.networkState ?? null);
+  const differ = useComputed(() => disagrees(snap.value));
+  const cpu = useComputed(() => snap.value.cpuLoad?.state ?? null);
+  const cpuReason = useComputed(() => snap.value.cpuLoad?.reason ?? null);
   const { labels } = store;
-  const ours = s.assessment.networkState;
-  const differ = disagrees(s);
   return (
     <dl class="ch-verdicts">
       <div>
         <dt>{labels.thisDevice}</dt>
-        <dd data-ch="local-state" data-state={ours}>{store.text}</dd>
+        <dd data-ch="local-state" data-state={ours.value}>{store.text}</dd>
       </div>
-      {s.reported && (
+      {theirs.value && (
         <div>
           <dt>{labels.dailySays}</dt>
-          <dd data-ch="reported-state" data-state={s.reported.networkState}>
-            {stateText(s.reported.networkState, labels)}
-            {differ && (
+          <dd data-ch="reported-state" data-state={theirs.value}>
+            {stateText(theirs.value, labels)}
+            {differ.value && (
               <span class="ch-differ" data-ch="disagree">
                 <span aria-hidden="true">≠ </span>
                 {labels.disagree}
@@ -68,12 +66,12 @@ function Verdicts({ store }: { store: HealthStore }) {
           </dd>
         </div>
       )}
-      {s.cpuLoad && (
+      {cpu.value && (
         <div>
           <dt>{labels.cpuLoad}</dt>
-          <dd data-ch="cpu" data-state={s.cpuLoad.state === 'high' ? 'warning' : 'good'}>
-            {s.cpuLoad.state === 'high' ? labels.cpuHigh : labels.cpuLow}
-            {s.cpuLoad.state === 'high' && s.cpuLoad.reason && s.cpuLoad.reason !== 'none' ? ` (${s.cpuLoad.reason})` : ''}
+          <dd data-ch="cpu" data-state={cpu.value === 'high' ? 'warning' : 'good'}>
+            {cpu.value === 'high' ? labels.cpuHigh : labels.cpuLow}
+            {cpu.value === 'high' && cpuReason.value && cpuReason.value !== 'none' ? ` (${cpuReason.value})` : ''}
           </dd>
         </div>
       )}
@@ -82,9 +80,8 @@ function Verdicts({ store }: { store: HealthStore }) {
 }
 
 function Peers({ store }: { store: HealthStore }) {
-  const key = useComputed(() => store.snapshot.value.peers.map((p) => `${p.id}\u0000${p.name}\u0000${p.networkQualityState}`).join('\u0001'));
-  void key.value;
-  const peers = store.snapshot.peek().peers;
+  // The monitor keeps the same peers array until the call reports a change.
+  const peers = useComputed(() => store.snapshot.value.peers).value;
   if (peers.length === 0) return null;
   return (
     <section class="ch-peers" aria-label={store.labels.others}>
