@@ -54,20 +54,27 @@ export function createSparkline(target: HTMLElement, o: SparklineOptions): Spark
     target,
   );
   const data: uPlot.AlignedData = [[], []];
+  // What uPlot's redraw does on this chart (clear, then the two hooks), without its commit pass over
+  // scales, sizes and series: on an unchanged scale those have nothing to do, and a poll redraws ten rows.
+  const paint = () => {
+    chart.ctx.clearRect(0, 0, chart.ctx.canvas.width, chart.ctx.canvas.height);
+    drawBands(chart, o);
+    drawLine(chart, o, shown);
+  };
   return {
     update(series) {
       shown = series;
       const next = yTop(series, o.unit, o.level, o.worse);
-      // batch() draws now instead of in a microtask, so a poll's whole cost lands in the poll's own task.
-      // The scale only moves when the rounded top does; most polls just redraw on the scale they have.
+      // The scale only moves when the rounded top does; then uPlot re-ranges and redraws, synchronously
+      // (batch, not its microtask), so a poll's whole cost lands in the poll's own task.
       if (next !== top) {
         top = next;
         data[0] = series.xs;
         data[1] = series.ys;
         chart.batch(() => chart.setData(data));
-      } else chart.batch(() => chart.redraw(false));
+      } else paint();
     },
-    repaint: () => chart.redraw(false),
+    repaint: paint,
     destroy: () => chart.destroy(),
   };
 }
@@ -80,7 +87,12 @@ export function createSparkline(target: HTMLElement, o: SparklineOptions): Spark
 function drawLine(u: uPlot, o: SparklineOptions, { xs, ys }: Series): void {
   const ctx = u.ctx;
   const c = o.colors();
-  const base = u.valToPos(0, 'y', true);
+  // Both scales are linear with fixed ranges, so one multiply-add per coordinate replaces valToPos calls.
+  const { left, top, width, height } = u.bbox;
+  const x0 = -o.windowSec;
+  const xk = width / o.windowSec;
+  const yk = height / (u.scales['y']?.max || 1);
+  const base = top + height;
   const trace = (area: boolean) => {
     ctx.beginPath();
     let lastX = Number.NaN;
@@ -92,8 +104,8 @@ function drawLine(u: uPlot, o: SparklineOptions, { xs, ys }: Series): void {
         lastX = Number.NaN;
         continue;
       }
-      const px = u.valToPos(x, 'x', true);
-      const py = u.valToPos(y, 'y', true);
+      const px = left + (x - x0) * xk;
+      const py = base - y * yk;
       if (Number.isNaN(lastX)) {
         if (area) {
           ctx.moveTo(px, base);
