@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { badge, mountTrace, openHarness, setVisibility } from './widget-helpers';
+import { DEFAULT_THRESHOLDS } from '../src/core/thresholds';
+import { yTop } from '../src/ui/series';
 
 const metric = (page: Page, id: string) => page.locator(`.ch-metric[data-metric=${id}]`);
 
@@ -95,6 +97,34 @@ test('threshold bands are painted: the bad zone of the loss graph has the bad ba
   });
   expect(pixel[3]).toBeGreaterThan(0);
   expect(pixel[0]).toBeGreaterThan(pixel[2]!); // red over blue: the bad band, not the line colour
+});
+
+test('the line is drawn at its value on the same scale as the threshold bands', async ({ page }) => {
+  // The line is painted with its own arithmetic and the bands through uPlot's valToPos: they must agree.
+  await openHarness(page);
+  const loss = 0.02;
+  await page.evaluate((v) => window.harness.setManual({ totalSendPacketLoss: v }), loss);
+  await page.evaluate(() => window.harness.mountManual({ mode: 'panel', theme: 'light', intervalMs: 100, windowMs: 3_000, staleAfterMs: 1_000 }));
+  await expect(metric(page, 'sendPacketLoss').locator('.ch-metric-value')).toHaveText('2.0 %');
+  await page.waitForTimeout(1_000); // ~10 samples: the line spans the right third of the chart
+  // One pixel column near the right edge, bottom to top: alpha of each row.
+  const { alpha, height } = await metric(page, 'sendPacketLoss').locator('canvas').evaluate((c) => {
+    const el = c as HTMLCanvasElement;
+    const d = el.getContext('2d')!.getImageData(el.width - 4, 0, 1, el.height).data;
+    return { alpha: Array.from({ length: el.height }, (_, y) => d[y * 4 + 3]!), height: el.height };
+  });
+  const { warning } = DEFAULT_THRESHOLDS.sendPacketLoss;
+  const top = yTop({ xs: [0], ys: [loss], current: loss }, 'fraction', DEFAULT_THRESHOLDS.sendPacketLoss, 'up');
+  const rowOf = (v: number) => height * (1 - v / top);
+  // From the bottom: the area under the line, up to the stroke; then nothing; then the warning band's hairline.
+  let y = height - 1;
+  while (y >= 0 && alpha[y]! > 0) y--;
+  const lineTop = y + 1;
+  while (y >= 0 && alpha[y] === 0) y--;
+  const hairline = y;
+  expect(Math.abs(lineTop - rowOf(loss))).toBeLessThanOrEqual(2);
+  expect(Math.abs(hairline - rowOf(warning))).toBeLessThanOrEqual(1.5);
+  expect(hairline).toBeLessThan(lineTop - 1);
 });
 
 test('Daily’s verdict beside ours, marked when they disagree; CPU load and the others in the call', async ({ page }) => {

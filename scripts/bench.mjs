@@ -150,8 +150,9 @@ async function main() {
       for (let round = 0; round < 6; round++) {
         for (const kind of round % 2 ? ['theirs', 'idle', 'badge', 'ours'] : ['ours', 'badge', 'idle', 'theirs']) await phase(kind);
       }
-      const idlePerPhase = median(acc.idle.map((p) => p.ms));
-      const perPoll = (kind) => acc[kind].map((p) => (p.ms - idlePerPhase) / Math.max(1, p.polls));
+      // Each phase less the idle phase of its own round: the machine's background load drifts over minutes,
+      // and the neighbouring idle phase tracks it better than one median over the whole run.
+      const perPoll = (kind) => acc[kind].map((p, i) => (p.ms - (acc.idle[i]?.ms ?? 0)) / Math.max(1, p.polls));
       const ours = median(perPoll('ours'));
       const theirs = median(perPoll('theirs'));
       out.webrtcOursPerPollMs = round(ours);
