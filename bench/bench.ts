@@ -145,7 +145,8 @@ const bench = {
     if (!call) throw new Error('no call');
     accelerate(1, false);
     rtcTimer = pollTimer(intervalMs, (ms) => bench.ourPollTimes.push(ms));
-    handle = mountCallHealth(widgetEl(), { mode, source: createWebRTCStatsSource(call.pcs[0]), intervalMs });
+    // 15 samples in the window, as with the defaults (2 s polls, 30 s window), whatever the cadence.
+    handle = mountCallHealth(widgetEl(), { mode, source: createWebRTCStatsSource(call.pcs[0]), intervalMs, windowMs: intervalMs * 15, staleAfterMs: intervalMs * 5 });
   },
   stopOurs(): void {
     handle?.destroy();
