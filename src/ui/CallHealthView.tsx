@@ -1,13 +1,13 @@
 // The stylesheet rides with the view (the package marks only CSS as side-effectful, so a barrel import
 // would be dropped); library builds extract it to dist/call-health.css.
 import './call-health.css';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Badge } from './Badge';
 import { LazyPanel } from './LazyPanel';
 import { Reasons } from './Reasons';
 import type { WidgetSession } from './session-view';
 import type { HealthStore } from './store';
-import { watchColorScheme } from './theme';
+import { systemPrefersDark, watchColorScheme } from './theme';
 
 export type Mode = 'badge' | 'panel';
 export type Position = 'inline' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
@@ -31,11 +31,14 @@ export function CallHealthView({ store, mode, position, theme, session }: ViewPr
   const detailsId = `${idRef.current}-details`;
   const { labels } = store;
 
-  useEffect(() => watchColorScheme(() => store.themeVersion.value++), [store]);
-  // An explicit theme swaps the variables under the canvases: repaint them after the attribute lands.
+  // 'auto' is resolved here rather than in a CSS media query, so the stylesheet holds one dark palette.
+  const [systemDark, setSystemDark] = useState(systemPrefersDark);
+  useEffect(() => watchColorScheme(setSystemDark), []);
+  const scheme = theme === 'auto' ? (systemDark ? 'dark' : 'light') : theme;
+  // A new scheme swaps the variables under the canvases: repaint them after the attribute lands.
   useEffect(() => {
     store.themeVersion.value++;
-  }, [theme, store]);
+  }, [scheme, store]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || !store.open.value) return;
@@ -52,6 +55,7 @@ export function CallHealthView({ store, mode, position, theme, session }: ViewPr
       data-mode={mode}
       data-position={position}
       data-theme={theme === 'auto' ? undefined : theme}
+      data-scheme={scheme}
       data-open={open}
       onKeyDown={onKeyDown}
     >

@@ -30,13 +30,18 @@ export function readChartColors(el: Element): ChartColors {
   };
 }
 
+/** Whether the OS asks for dark colours (false where matchMedia doesn't exist). */
+export function systemPrefersDark(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
 /**
- * Calls `onChange` when the OS colour scheme flips, so canvases can repaint with the new variables.
- * Returns the unsubscribe function.
+ * Calls `onChange` with the new preference when the OS colour scheme flips. Returns the unsubscribe function.
  */
-export function watchColorScheme(onChange: () => void): () => void {
+export function watchColorScheme(onChange: (dark: boolean) => void): () => void {
   if (typeof matchMedia !== 'function') return () => {};
   const mql = matchMedia('(prefers-color-scheme: dark)');
-  mql.addEventListener('change', onChange);
-  return () => mql.removeEventListener('change', onChange);
+  const listener = () => onChange(mql.matches);
+  mql.addEventListener('change', listener);
+  return () => mql.removeEventListener('change', listener);
 }
