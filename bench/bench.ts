@@ -4,7 +4,7 @@ import WebRTCIssueDetector from 'webrtc-issue-detector';
 import { createReplaySource, createWebRTCStatsSource, mountCallHealth, preloadPanel, type CallHealthHandle } from '../src/index';
 import { startLoopbackCall, type LoopbackCall } from '../src/demo/loopback-call';
 import { accelerate, hold, onTimerSet } from './clock';
-import { nextStats } from './stats';
+import { nextStats, restamp } from './stats';
 
 const widgetEl = () => document.getElementById('widget') as HTMLElement;
 let handle: CallHealthHandle | null = null;
@@ -71,6 +71,36 @@ const bench = {
     handle?.destroy();
     handle = null;
     return times.slice(warmup, warmup + n);
+  },
+
+  /**
+   * JS allocation of `n` polls on the Daily path (panel mode, real timers, a poll every 20 ms with the
+   * default window's 15 samples), measured by the runner's sampling heap profiler. The source hands out 64
+   * prebuilt results in turn, restamped in place, so the bytes counted are the widget's, not the bench's.
+   */
+  async allocPolls(n: number): Promise<number> {
+    await preloadPanel();
+    const results = Array.from({ length: 64 }, () => nextStats(2_000));
+    let done = 0;
+    const h = mountCallHealth(widgetEl(), {
+      mode: 'panel',
+      announceDelayMs: 3_000,
+      intervalMs: 20,
+      windowMs: 300,
+      staleAfterMs: 100,
+      source: {
+        getNetworkStats: () => {
+          const raw = results[done++ % results.length]!;
+          restamp(raw, Date.now());
+          return Promise.resolve(raw);
+        },
+      },
+    });
+    handle = h;
+    await until(() => done >= n);
+    h.destroy();
+    handle = null;
+    return done;
   },
 
   /** From a poll's result to the frame that shows it: the badge must already be updated in that frame. */

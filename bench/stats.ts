@@ -11,7 +11,7 @@ const walk = (v: number, lo: number, hi: number, step: number) => Math.min(hi, M
 
 const s = { up: 1.2e6, down: 1.5e6, rtt: 0.05, loss: 0.005, jitter: 0.01, aob: 2.5e6 };
 
-export function nextStats(spacingMs = 2_000, steady = false): unknown {
+export function nextStats(spacingMs = 2_000, steady = false) {
   const timestamp = advance(spacingMs);
   if (steady) Object.assign(s, { up: 1.2e6, down: 1.5e6, rtt: 0.05, loss: 0.005, jitter: 0.01, aob: 2.5e6 });
   const burst = !steady && rand() < 0.02 ? 0.15 : 0;
@@ -56,4 +56,9 @@ export function nextStats(spacingMs = 2_000, steady = false): unknown {
       averageNetworkRoundTripTime: s.rtt,
     },
   };
+}
+
+/** Moves a result from nextStats() to a new time without allocating (the allocation phase reuses results). */
+export function restamp(raw: ReturnType<typeof nextStats>, timestamp: number): void {
+  raw.stats.latest.timestamp = timestamp;
 }

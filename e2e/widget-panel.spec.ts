@@ -114,7 +114,7 @@ test('the line is drawn at its value on the same scale as the threshold bands', 
     return { alpha: Array.from({ length: el.height }, (_, y) => d[y * 4 + 3]!), height: el.height };
   });
   const { warning } = DEFAULT_THRESHOLDS.sendPacketLoss;
-  const top = yTop({ xs: [0], ys: [loss], current: loss }, 'fraction', DEFAULT_THRESHOLDS.sendPacketLoss, 'up');
+  const top = yTop({ xs: Float64Array.of(0), ys: Float64Array.of(loss), length: 1, current: loss }, 'fraction', DEFAULT_THRESHOLDS.sendPacketLoss, 'up');
   const rowOf = (v: number) => height * (1 - v / top);
   // From the bottom: the area under the line, up to the stroke; then nothing; then the warning band's hairline.
   let y = height - 1;

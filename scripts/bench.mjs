@@ -78,6 +78,27 @@ async function main() {
       out.pollToPaintSameFrame = `${paint.sameFrame}/${paint.ms.length}`;
       await page.close();
     }
+    // 1b. JS bytes allocated per poll (same path): V8's sampling heap profiler, counting what was collected too.
+    if (!only || only === 'poll' || only === 'alloc') {
+      const { page, cdp } = await openPage(browser);
+      await cdp.send('HeapProfiler.enable');
+      await page.evaluate(() => window.bench.allocPolls(200)); // warm-up: compiled code, the panel chunk loaded
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        await cdp.send('HeapProfiler.startSampling', { samplingInterval: 32, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+        const n = await page.evaluate(() => window.bench.allocPolls(1000));
+        const { profile } = await cdp.send('HeapProfiler.stopSampling');
+        let bytes = 0;
+        const walk = (node) => {
+          bytes += node.selfSize;
+          node.children.forEach(walk);
+        };
+        walk(profile.head);
+        runs.push(bytes / n);
+      }
+      out.allocBytesPerPoll = Math.round(median(runs));
+      await page.close();
+    }
     // 3. An 8-hour call at 1000× time: memory after warm-up vs at the end, after forced GC.
     if (!only || only === 'long') {
       const { page, cdp } = await openPage(browser);
@@ -184,6 +205,7 @@ async function main() {
   out.machine = `${(await import('node:os')).cpus()[0]?.model ?? 'cpu'} ×${(await import('node:os')).cpus().length}, ${version}`;
   const rows = [
     ['pollP50Ms / pollP95Ms / pollMaxMs', `${out.pollP50Ms} / ${out.pollP95Ms} / ${out.pollMaxMs} ms`, 'p95 ≤ 0.5 ms'],
+    ['allocBytesPerPoll', `${out.allocBytesPerPoll} B`, 'only what the window needs'],
     ['webrtcPollP95Ms (p50)', `${out.webrtcPollP95Ms} ms (${out.webrtcPollP50Ms})`, '—'],
     ['vsIssueDetector (panel)', `${out.vsIssueDetector} (${out.webrtcOursPerPollMs} vs ${out.webrtcDetectorPerPollMs} ms/poll)`, '≤ 0.5'],
     ['vsIssueDetector (badge mode)', `${out.vsIssueDetectorBadgeMode} (${out.webrtcBadgePerPollMs} ms/poll)`, '—'],

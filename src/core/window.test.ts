@@ -256,3 +256,30 @@ describe('NetworkWindow: time', () => {
     expect(w.push(stats(T0), NOW)).toBe(true);
   });
 });
+
+describe('NetworkWindow: per-sample metric values', () => {
+  it('metricValue is NaN exactly where metricAt is null (Firefox), and reads the same numbers otherwise', () => {
+    const w = new NetworkWindow();
+    feed(w, 2, HEALTHY);
+    feed(w, 2, FIREFOX_NULLS, T0 + 4_000);
+    const count = w.count();
+    expect(count).toBe(4);
+    for (let i = 0; i < count; i++) {
+      const at = w.metricAt('roundTripTime', i, count);
+      const raw = w.metricValue('roundTripTime', i, count);
+      if (i < 2) expect(raw).toBe(at);
+      else {
+        expect(at).toBeNull();
+        expect(Number.isNaN(raw)).toBe(true);
+      }
+    }
+  });
+
+  it('a slot reused by the ring holds the new sample\'s metrics, not the old one\'s', () => {
+    const w = new NetworkWindow({ windowMs: 4_000, intervalMs: 2_000 });
+    const last = feed(w, w.capacity + 3, HEALTHY);
+    w.push(stats(last + 2_000, FIREFOX_NULLS), last + 2_000);
+    expect(w.metricAt('roundTripTime', w.count() - 1)).toBeNull();
+    expect(w.metricAt('roundTripTime', 0)).not.toBeNull();
+  });
+});

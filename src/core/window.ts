@@ -47,6 +47,8 @@ export class NetworkWindow {
   readonly capacity: number;
   private readonly maxFutureMs: number;
   private readonly values: Float64Array;
+  /** Every catalogue metric of every slot, read once when the sample is pushed (NaN: not reported). */
+  private readonly metricValues: Float64Array;
   private readonly times: Float64Array;
   /** Index of the slot the next push writes. */
   private head = 0;
@@ -67,6 +69,7 @@ export class NetworkWindow {
     // Daily's samples come ~2 s apart but jitter; 1.5× plus a few slots keeps a full window in any case.
     this.capacity = Math.ceil((this.windowMs / interval) * 1.5) + 4;
     this.values = new Float64Array(this.capacity * WIDTH);
+    this.metricValues = new Float64Array(this.capacity * METRIC_COUNT);
     this.times = new Float64Array(this.capacity);
   }
 
@@ -84,6 +87,12 @@ export class NetworkWindow {
     const base = slot * WIDTH;
     for (let i = 0; i < WIDTH; i++) {
       this.values[base + i] = readField(latest, FIELDS[i] as Field) ?? Number.NaN;
+    }
+    // Metrics are derived here, once per sample, not on every read: a chart and the verdict read each of
+    // them every poll, and a read through the catalogue's functions boxes every value it returns.
+    this.row = slot;
+    for (let m = 0; m < METRIC_COUNT; m++) {
+      this.metricValues[slot * METRIC_COUNT + m] = METRICS[m]?.read(this.reader) ?? Number.NaN;
     }
     this.head = (slot + 1) % this.capacity;
     if (this.stored < this.capacity) this.stored++;
@@ -118,8 +127,13 @@ export class NetworkWindow {
 
   /** A metric's value at the i-th window sample, oldest first. */
   metricAt(id: MetricId, i: number, count: number = this.count()): number | null {
-    this.row = this.slotOf(count - 1 - i);
-    return metricRead(id)(this.reader);
+    const v = this.metricValue(id, i, count);
+    return Number.isNaN(v) ? null : v;
+  }
+
+  /** As metricAt, with NaN for not reported: a plain number, so a chart's refill boxes nothing. */
+  metricValue(id: MetricId, i: number, count: number = this.count()): number {
+    return this.metricValues[this.slotOf(count - 1 - i) * METRIC_COUNT + METRIC_INDEX[id]] ?? Number.NaN;
   }
 
   /** A raw field's value at the i-th window sample, oldest first. */
@@ -130,13 +144,12 @@ export class NetworkWindow {
 
   /** Mean of a metric's non-null values in the window; null when there are none. */
   mean(id: MetricId, count: number = this.count()): number | null {
-    const read = metricRead(id);
+    const index = METRIC_INDEX[id];
     let sum = 0;
     let n = 0;
     for (let k = 0; k < count; k++) {
-      this.row = this.slotOf(k);
-      const v = read(this.reader);
-      if (v !== null) {
+      const v = this.metricValues[this.slotOf(k) * METRIC_COUNT + index] ?? Number.NaN;
+      if (!Number.isNaN(v)) {
         sum += v;
         n++;
       }
@@ -192,10 +205,8 @@ export function grade(key: ReasonKey, value: number, thresholds: Thresholds): 'g
 }
 
 const METRIC_READ_WORSE = Object.fromEntries(METRICS.map((m) => [m.id, m.worse])) as Record<MetricId, 'up' | 'down'>;
-const METRIC_READ = Object.fromEntries(METRICS.map((m) => [m.id, m.read])) as Record<MetricId, (get: SampleReader) => number | null>;
-function metricRead(id: MetricId): (get: SampleReader) => number | null {
-  return METRIC_READ[id];
-}
+const METRIC_COUNT = METRICS.length;
+const METRIC_INDEX = Object.fromEntries(METRICS.map((m, i) => [m.id, i])) as Record<MetricId, number>;
 
 function positive(v: number | undefined, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;

@@ -26,11 +26,12 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
   const value = useSignal('');
   const missing = useSignal(false);
   const trend = useSignal<Trend>('steady');
+  const label = metricLabel(def.id, labels);
   // Rebuilt only when the shown value or the trend changes, not on every poll.
   const alt = useComputed(() => {
     const t = trend.value;
     const word = t === 'rising' ? labels.trendRising : t === 'falling' ? labels.trendFalling : labels.trendSteady;
-    return fill(labels.sparklineAlt, { label: metricLabel(def.id, labels), value: value.value, trend: word });
+    return fill(labels.sparklineAlt, { label, value: value.value, trend: word });
   });
   useEffect(() => {
     const el = chartEl.current;
@@ -57,8 +58,8 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
       seriesOf(monitor.window, def.id, series);
       // Signals only notify on change, so unchanged texts cost no DOM write.
       value.value = formatMetric(series.current, def.unit, labels);
-      missing.value = series.current === null && series.xs.length > 0;
-      trend.value = trendOf(series.ys, TREND_FLOOR[def.unit]);
+      missing.value = series.current === null && series.length > 0;
+      trend.value = trendOf(series.ys, TREND_FLOOR[def.unit], series.length);
       // No canvas work for a hidden page; the effect reruns when it becomes visible and catches up.
       if (visible) spark.update(series);
     });
@@ -71,7 +72,7 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
 
   return (
     <li class="ch-metric" data-metric={def.id} data-missing={missing}>
-      <span class="ch-metric-label">{metricLabel(def.id, labels)}</span>
+      <span class="ch-metric-label">{label}</span>
       <span class="ch-metric-value">{value}</span>
       <div class="ch-spark" role="img" aria-label={alt}>
         <div class="ch-spark-canvas" ref={chartEl} aria-hidden="true" />

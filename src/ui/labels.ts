@@ -183,7 +183,22 @@ export function resolveLabels(overrides?: LabelOverrides): Labels {
   };
 }
 
+// Templates split once into [text, name, text, …]: fill runs every poll for each chart's text alternative
+// and each reason, and a regex replace with a callback allocated its matches every time.
+const splitTemplates = new Map<string, string[]>();
+
 /** Fills `{name}` placeholders; an unknown placeholder stays visible so a typo in a translation shows. */
 export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  let parts = splitTemplates.get(template);
+  if (!parts) {
+    if (splitTemplates.size >= 200) splitTemplates.clear(); // labels are a bounded set; this only guards misuse
+    parts = template.split(/\{(\w+)\}/);
+    splitTemplates.set(template, parts);
+  }
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] ?? '';
+    out += (values[name] ?? `{${name}}`) + (parts[i + 1] ?? '');
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkWindow } from '../core/window';
-import { seriesOf, yTop } from './series';
+import { seriesOf, valuesOf, yTop, type Series } from './series';
 
 const sample = (timestamp: number, latest: Record<string, number | null>) => ({ stats: { latest: { timestamp, ...latest } } });
 
@@ -10,7 +10,10 @@ describe('seriesOf', () => {
     w.push(sample(1_700_000_000_000, { networkRoundTripTime: 0.05 }), 1_700_000_010_000);
     w.push(sample(1_700_000_002_000, { networkRoundTripTime: 0.07 }), 1_700_000_010_000);
     w.push(sample(1_700_000_004_000, { networkRoundTripTime: 0.09 }), 1_700_000_010_000);
-    expect(seriesOf(w, 'roundTripTime')).toEqual({ xs: [-4, -2, 0], ys: [0.05, 0.07, 0.09], current: 0.09 });
+    const s = seriesOf(w, 'roundTripTime');
+    expect(Array.from(s.xs.subarray(0, s.length))).toEqual([-4, -2, 0]);
+    expect(valuesOf(s)).toEqual([0.05, 0.07, 0.09]);
+    expect(s.current).toBe(0.09);
   });
 
   it('a metric Firefox does not report is all null with no current value, never 0', () => {
@@ -18,7 +21,7 @@ describe('seriesOf', () => {
     w.push(sample(1_700_000_000_000, { networkRoundTripTime: null, sendBitsPerSecond: 1e6 }), 1_700_000_010_000);
     w.push(sample(1_700_000_002_000, { sendBitsPerSecond: 1e6 }), 1_700_000_010_000);
     const s = seriesOf(w, 'roundTripTime');
-    expect(s.ys).toEqual([null, null]);
+    expect(valuesOf(s)).toEqual([null, null]);
     expect(s.current).toBeNull();
   });
 
@@ -30,12 +33,19 @@ describe('seriesOf', () => {
   });
 
   it('an empty window is an empty series', () => {
-    expect(seriesOf(new NetworkWindow(), 'sendPacketLoss')).toEqual({ xs: [], ys: [], current: null });
+    const s = seriesOf(new NetworkWindow(), 'sendPacketLoss');
+    expect(s.length).toBe(0);
+    expect(s.current).toBeNull();
   });
 });
 
 describe('yTop', () => {
-  const series = (ys: (number | null)[]) => ({ xs: ys.map((_, i) => i - ys.length + 1), ys, current: null });
+  const series = (ys: (number | null)[]): Series => ({
+    xs: Float64Array.from(ys, (_, i) => i - ys.length + 1),
+    ys: Float64Array.from(ys, (y) => y ?? Number.NaN),
+    length: ys.length,
+    current: null,
+  });
 
   it('leaves room for the bad band above a near-zero loss line', () => {
     expect(yTop(series([0, 0.01, 0.02]), 'fraction', { warning: 0.05, bad: 0.1 }, 'up')).toBeCloseTo(0.2, 12);
@@ -53,5 +63,19 @@ describe('yTop', () => {
   it('a series with no values still gets a positive span, never a zero-height scale', () => {
     expect(yTop(series([null, null]), 'fraction', null, 'up')).toBeCloseTo(0.02, 12);
     expect(yTop(series([]), 's', null, 'up')).toBeCloseTo(0.05, 12);
+  });
+});
+
+describe('seriesOf buffers', () => {
+  it('refills the same buffers poll after poll instead of allocating new ones', () => {
+    const w = new NetworkWindow({ windowMs: 6_000 });
+    const into = seriesOf(w, 'roundTripTime');
+    for (let t = 0; t < 10; t++) w.push(sample(1_700_000_000_000 + t * 2_000, { networkRoundTripTime: 0.01 * t }), 1_700_000_000_000 + t * 2_000);
+    const first = seriesOf(w, 'roundTripTime', into);
+    const buffer = first.ys;
+    const again = seriesOf(w, 'roundTripTime', into);
+    expect(again.ys).toBe(buffer);
+    expect(valuesOf(again)).toEqual(valuesOf(first));
+    expect(again.length).toBe(w.count());
   });
 });

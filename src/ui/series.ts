@@ -2,35 +2,48 @@ import type { MetricId, Unit } from '../core/catalogue';
 import type { Level } from '../core/thresholds';
 import type { NetworkWindow } from '../core/window';
 
-/** One metric over the window, oldest first: x in seconds before the newest sample (≤ 0), y null where not reported. */
+/**
+ * One metric over the window, oldest first, in the first `length` slots of two typed buffers: x in seconds
+ * before the newest sample (≤ 0), y NaN where not reported. Typed, so every row reads one element kind and
+ * no value is boxed on its way from the window to the canvas.
+ */
 export interface Series {
-  xs: number[];
-  ys: (number | null)[];
-  /** The newest non-null value in the window, or null when the window has none (→ "n/a"). */
+  xs: Float64Array;
+  ys: Float64Array;
+  length: number;
+  /** The newest reported value in the window, or null when the window has none (→ "n/a"). */
   current: number | null;
 }
 
 /** A fresh series buffer; pass it back to `seriesOf` every poll so nothing is allocated per tick. */
 export function emptySeries(): Series {
-  return { xs: [], ys: [], current: null };
+  return { xs: new Float64Array(0), ys: new Float64Array(0), length: 0, current: null };
 }
 
 export function seriesOf(window: NetworkWindow, id: MetricId, into: Series = emptySeries()): Series {
   const count = window.count();
+  // Sized once to the window's ring, which no count exceeds.
+  if (into.xs.length < count) {
+    into.xs = new Float64Array(window.capacity);
+    into.ys = new Float64Array(window.capacity);
+  }
   const { xs, ys } = into;
-  // Shrinking or refilling in place keeps the same backing store (the window never exceeds its ring).
-  xs.length = count;
-  ys.length = count;
   const newest = count > 0 ? window.time(count - 1, count) : 0;
-  let current: number | null = null;
+  let newestReported = -1; // an index, not the value: a double kept round the loop would be boxed
   for (let i = 0; i < count; i++) {
     xs[i] = (window.time(i, count) - newest) / 1000;
-    const v = window.metricAt(id, i, count);
+    const v = window.metricValue(id, i, count);
     ys[i] = v;
-    if (v !== null) current = v;
+    if (!Number.isNaN(v)) newestReported = i;
   }
-  into.current = current;
+  into.length = count;
+  into.current = newestReported < 0 ? null : (ys[newestReported] ?? null);
   return into;
+}
+
+/** The reported values of a series, oldest first (for tests and text; the chart reads the buffers). */
+export function valuesOf(series: Series): (number | null)[] {
+  return Array.from(series.ys.subarray(0, series.length), (y) => (Number.isNaN(y) ? null : y));
 }
 
 /** Smallest y span per unit, so a flat series near zero isn't blown up into noise. */
@@ -43,7 +56,11 @@ const MIN_SPAN: Record<Unit, number> = { fraction: 0.02, s: 0.05, bps: 200_000 }
  */
 export function yTop(series: Series, unit: Unit, level: Level | null, worse: 'up' | 'down'): number {
   let max = 0;
-  for (const y of series.ys) if (y !== null && y > max) max = y;
+  const ys = series.ys;
+  for (let i = 0; i < series.length; i++) {
+    const y = ys[i] ?? 0;
+    if (y > max) max = y; // NaN (not reported) compares false
+  }
   let top = Math.max(max * 1.15, MIN_SPAN[unit]);
   if (level) top = Math.max(top, worse === 'up' ? level.bad * 1.3 : level.warning * 1.4);
   const p = 10 ** Math.floor(Math.log10(top));

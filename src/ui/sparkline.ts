@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import type { Unit } from '../core/catalogue';
 import type { Level } from '../core/thresholds';
-import { yTop, type Series } from './series';
+import { emptySeries, yTop, type Series } from './series';
 import type { ChartColors } from './theme';
 
 export interface SparklineOptions {
@@ -29,7 +29,7 @@ export interface Sparkline {
  */
 export function createSparkline(target: HTMLElement, o: SparklineOptions): Sparkline {
   let top = 0;
-  let shown: Series = { xs: [], ys: [], current: null };
+  let shown: Series = emptySeries();
   const chart = new uPlot(
     {
       width: o.width,
@@ -69,8 +69,8 @@ export function createSparkline(target: HTMLElement, o: SparklineOptions): Spark
       // (batch, not its microtask), so a poll's whole cost lands in the poll's own task.
       if (next !== top) {
         top = next;
-        data[0] = series.xs;
-        data[1] = series.ys;
+        data[0] = series.xs.subarray(0, series.length);
+        data[1] = series.ys.subarray(0, series.length);
         chart.batch(() => chart.setData(data));
       } else paint();
     },
@@ -84,46 +84,50 @@ export function createSparkline(target: HTMLElement, o: SparklineOptions): Spark
  * drawn the bands. uPlot's series renderer builds clip and path objects sized for thousands of points; a
  * sparkline holds ~15, and drawing them directly is most of a redraw's cost saved. Broken where a sample is null.
  */
-function drawLine(u: uPlot, o: SparklineOptions, { xs, ys }: Series): void {
+function drawLine(u: uPlot, o: SparklineOptions, series: Series): void {
   const ctx = u.ctx;
   const c = o.colors();
+  tracePath(u, o, series, true);
+  ctx.fillStyle = c.fill;
+  ctx.fill();
+  tracePath(u, o, series, false);
+  ctx.strokeStyle = c.line;
+  ctx.lineWidth = LINE_WIDTH * uPlot.pxRatio;
+  ctx.lineJoin = 'round';
+  ctx.stroke();
+}
+
+const LINE_WIDTH = 1.5;
+
+/** The path of the line (or of the area under it, closed down to the baseline); a plain function, no closure per poll. */
+function tracePath(u: uPlot, o: SparklineOptions, { xs, ys, length }: Series, area: boolean): void {
+  const ctx = u.ctx;
   // Both scales are linear with fixed ranges, so one multiply-add per coordinate replaces valToPos calls.
   const { left, top, width, height } = u.bbox;
   const x0 = -o.windowSec;
   const xk = width / o.windowSec;
   const yk = height / (u.scales['y']?.max || 1);
   const base = top + height;
-  const trace = (area: boolean) => {
-    ctx.beginPath();
-    let lastX = Number.NaN;
-    for (let i = 0; i < xs.length; i++) {
-      const y = ys[i];
-      const x = xs[i];
-      if (y == null || x === undefined) {
-        if (area && !Number.isNaN(lastX)) ctx.lineTo(lastX, base);
-        lastX = Number.NaN;
-        continue;
-      }
-      const px = left + (x - x0) * xk;
-      const py = base - y * yk;
-      if (Number.isNaN(lastX)) {
-        if (area) {
-          ctx.moveTo(px, base);
-          ctx.lineTo(px, py);
-        } else ctx.moveTo(px, py);
-      } else ctx.lineTo(px, py);
-      lastX = px;
+  ctx.beginPath();
+  let lastX = Number.NaN;
+  for (let i = 0; i < length; i++) {
+    const y = ys[i] ?? Number.NaN;
+    const px = left + ((xs[i] ?? 0) - x0) * xk;
+    if (Number.isNaN(y)) {
+      if (area && !Number.isNaN(lastX)) ctx.lineTo(lastX, base);
+      lastX = Number.NaN;
+      continue;
     }
-    if (area && !Number.isNaN(lastX)) ctx.lineTo(lastX, base);
-  };
-  trace(true);
-  ctx.fillStyle = c.fill;
-  ctx.fill();
-  trace(false);
-  ctx.strokeStyle = c.line;
-  ctx.lineWidth = 1.5 * uPlot.pxRatio;
-  ctx.lineJoin = 'round';
-  ctx.stroke();
+    const py = base - y * yk;
+    if (Number.isNaN(lastX)) {
+      if (area) {
+        ctx.moveTo(px, base);
+        ctx.lineTo(px, py);
+      } else ctx.moveTo(px, py);
+    } else ctx.lineTo(px, py);
+    lastX = px;
+  }
+  if (area && !Number.isNaN(lastX)) ctx.lineTo(lastX, base);
 }
 
 /** Warning and bad zones behind the line, with a hairline at each bound. */
@@ -132,23 +136,27 @@ function drawBands(u: uPlot, o: SparklineOptions): void {
   const c = o.colors();
   const top = u.scales['y']?.max ?? 0;
   const { warning, bad } = o.level;
-  const zones: [number, number, string, string][] =
-    o.worse === 'up'
-      ? [[warning, bad, c.bandWarning, c.warning], [bad, top, c.bandBad, c.bad]]
-      : [[bad, warning, c.bandWarning, c.warning], [0, bad, c.bandBad, c.bad]];
   // No save/restore: uPlot itself draws nothing on this chart (no axes, no series paths), so the styles
   // set here can't leak into its drawing, and a redraw is ~10 % cheaper without the state copies.
+  if (o.worse === 'up') {
+    drawZone(u, o, top, warning, bad, c.bandWarning, c.warning);
+    drawZone(u, o, top, bad, top, c.bandBad, c.bad);
+  } else {
+    drawZone(u, o, top, bad, warning, c.bandWarning, c.warning);
+    drawZone(u, o, top, 0, bad, c.bandBad, c.bad);
+  }
+}
+
+function drawZone(u: uPlot, o: SparklineOptions, top: number, from: number, to: number, fill: string, line: string): void {
+  if (to <= from) return;
   const ctx = u.ctx;
   const { left, width } = u.bbox;
-  for (const [from, to, fill, line] of zones) {
-    if (to <= from) continue;
-    const y0 = u.valToPos(Math.min(to, top), 'y', true);
-    const y1 = u.valToPos(from, 'y', true);
-    ctx.fillStyle = fill;
-    ctx.fillRect(left, y0, width, y1 - y0);
-    // The bound that starts the zone (for 'up' its lower edge, for 'down' its upper one).
-    const edge = u.valToPos(o.worse === 'up' ? from : to, 'y', true);
-    ctx.fillStyle = line;
-    ctx.fillRect(left, Math.round(edge), width, Math.max(1, uPlot.pxRatio));
-  }
+  const y0 = u.valToPos(Math.min(to, top), 'y', true);
+  const y1 = u.valToPos(from, 'y', true);
+  ctx.fillStyle = fill;
+  ctx.fillRect(left, y0, width, y1 - y0);
+  // The bound that starts the zone (for 'up' its lower edge, for 'down' its upper one).
+  const edge = u.valToPos(o.worse === 'up' ? from : to, 'y', true);
+  ctx.fillStyle = line;
+  ctx.fillRect(left, Math.round(edge), width, Math.max(1, uPlot.pxRatio));
 }

@@ -3,18 +3,18 @@ export type Trend = 'rising' | 'falling' | 'steady';
 /**
  * Direction of a series for a text alternative: the mean of the newer half against the older half.
  * A change under 10 % of the older level (or under `floor`, for series that sit near zero) is steady,
- * so measurement noise doesn't read as a trend.
+ * so measurement noise doesn't read as a trend. Null, NaN and non-finite values are gaps.
  */
-export function trendOf(values: ArrayLike<number | null>, floor = 0): Trend {
+export function trendOf(values: ArrayLike<number | null>, floor = 0, length = values.length): Trend {
   // Two passes over the values instead of filtered copies: this runs for every sparkline on every poll.
   let n = 0;
-  for (let i = 0; i < values.length; i++) if (isNum(values[i])) n++;
+  for (let i = 0; i < length; i++) if (isNum(values[i])) n++;
   if (n < 4) return 'steady';
   const half = Math.floor(n / 2);
   let k = 0;
   let older = 0;
   let newer = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < length; i++) {
     const v = values[i];
     if (!isNum(v)) continue;
     if (k < half) older += v;

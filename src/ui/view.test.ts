@@ -129,4 +129,10 @@ describe('fill', () => {
   it('leaves an unknown placeholder visible', () => {
     expect(fill('{value} and {oops}', { value: '1' })).toBe('1 and {oops}');
   });
+
+  it('fills a placeholder used twice, at either end, and leaves text without placeholders alone', () => {
+    expect(fill('{a}-{b}-{a}', { a: 'x', b: 'y' })).toBe('x-y-x');
+    expect(fill('no placeholders', { a: 'x' })).toBe('no placeholders');
+    expect(fill('{a}', { a: '' })).toBe('');
+  });
 });
