@@ -133,7 +133,7 @@ export class NetworkWindow {
 
   /** As metricAt, with NaN for not reported: a plain number, so a chart's refill boxes nothing. */
   metricValue(id: MetricId, i: number, count: number = this.count()): number {
-    return this.metricValues[this.slotOf(count - 1 - i) * METRIC_COUNT + METRIC_INDEX[id]] ?? Number.NaN;
+    return this.metricIn(this.slotOf(count - 1 - i), METRIC_INDEX[id]);
   }
 
   /** A raw field's value at the i-th window sample, oldest first. */
@@ -148,7 +148,7 @@ export class NetworkWindow {
     let sum = 0;
     let n = 0;
     for (let k = 0; k < count; k++) {
-      const v = this.metricValues[this.slotOf(k) * METRIC_COUNT + index] ?? Number.NaN;
+      const v = this.metricIn(this.slotOf(k), index);
       if (!Number.isNaN(v)) {
         sum += v;
         n++;
@@ -187,6 +187,10 @@ export class NetworkWindow {
       unknownReason,
       levels,
     };
+  }
+
+  private metricIn(slot: number, index: number): number {
+    return this.metricValues[slot * METRIC_COUNT + index] ?? Number.NaN;
   }
 
   /** Slot of the k-th newest stored sample (k = 0 is the newest). */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkWindow } from '../core/window';
-import { seriesOf, valuesOf, yTop, type Series } from './series';
+import { seriesOf, yTop, type Series } from './series';
+
+/** A series' values as the catalogue states them: oldest first, null where not reported. */
+const valuesOf = (s: Series): (number | null)[] => Array.from(s.ys.subarray(0, s.length), (y) => (Number.isNaN(y) ? null : y));
 
 const sample = (timestamp: number, latest: Record<string, number | null>) => ({ stats: { latest: { timestamp, ...latest } } });
 

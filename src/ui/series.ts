@@ -41,11 +41,6 @@ export function seriesOf(window: NetworkWindow, id: MetricId, into: Series = emp
   return into;
 }
 
-/** The reported values of a series, oldest first (for tests and text; the chart reads the buffers). */
-export function valuesOf(series: Series): (number | null)[] {
-  return Array.from(series.ys.subarray(0, series.length), (y) => (Number.isNaN(y) ? null : y));
-}
-
 /** Smallest y span per unit, so a flat series near zero isn't blown up into noise. */
 const MIN_SPAN: Record<Unit, number> = { fraction: 0.02, s: 0.05, bps: 200_000 };
 

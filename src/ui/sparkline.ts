@@ -82,7 +82,7 @@ export function createSparkline(target: HTMLElement, o: SparklineOptions): Spark
 /**
  * The line and the area under it, drawn straight onto uPlot's context after it has cleared the canvas and
  * drawn the bands. uPlot's series renderer builds clip and path objects sized for thousands of points; a
- * sparkline holds ~15, and drawing them directly is most of a redraw's cost saved. Broken where a sample is null.
+ * sparkline holds ~15, and drawing them directly is most of a redraw's cost saved. Broken where a sample is not reported (NaN).
  */
 function drawLine(u: uPlot, o: SparklineOptions, series: Series): void {
   const ctx = u.ctx;
@@ -112,12 +112,12 @@ function tracePath(u: uPlot, o: SparklineOptions, { xs, ys, length }: Series, ar
   let lastX = Number.NaN;
   for (let i = 0; i < length; i++) {
     const y = ys[i] ?? Number.NaN;
-    const px = left + ((xs[i] ?? 0) - x0) * xk;
     if (Number.isNaN(y)) {
       if (area && !Number.isNaN(lastX)) ctx.lineTo(lastX, base);
       lastX = Number.NaN;
       continue;
     }
+    const px = left + ((xs[i] ?? 0) - x0) * xk;
     const py = base - y * yk;
     if (Number.isNaN(lastX)) {
       if (area) {

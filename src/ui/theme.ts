@@ -30,9 +30,11 @@ export function readChartColors(el: Element): ChartColors {
   };
 }
 
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
 /** Whether the OS asks for dark colours (false where matchMedia doesn't exist). */
 export function systemPrefersDark(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+  return typeof matchMedia === 'function' && matchMedia(DARK_QUERY).matches;
 }
 
 /**
@@ -40,7 +42,7 @@ export function systemPrefersDark(): boolean {
  */
 export function watchColorScheme(onChange: (dark: boolean) => void): () => void {
   if (typeof matchMedia !== 'function') return () => {};
-  const mql = matchMedia('(prefers-color-scheme: dark)');
+  const mql = matchMedia(DARK_QUERY);
   const listener = () => onChange(mql.matches);
   mql.addEventListener('change', listener);
   return () => mql.removeEventListener('change', listener);
