@@ -31,11 +31,12 @@ function pollTimer(intervalMs: number, onDone: (ms: number) => void) {
 }
 
 /** Mounts the panel on an accelerated Daily-shaped source; every poll's main-thread time is recorded. */
+export const evs: number[] = []; (globalThis as unknown as {__ev: number}).__ev = 0; (window as unknown as {evs: number[]}).evs = evs;
 function mountTimed(speed: number, record: boolean) {
   accelerate(speed);
   const times: number[] = [];
   const timer = pollTimer(2_000, (ms) => {
-    if (record) times.push(ms);
+    if (record) { times.push(ms); evs.push((globalThis as unknown as {__ev: number}).__ev); (globalThis as unknown as {__ev: number}).__ev = 0; }
   });
   handle = mountCallHealth(widgetEl(), {
     mode: 'panel',
@@ -43,8 +44,10 @@ function mountTimed(speed: number, record: boolean) {
     source: {
       getNetworkStats: () => {
         polls++;
+        // The poll starts once the source's result is taken: making up the stats is the bench's work.
+        const stats = nextStats(2_000, steady);
         timer.start();
-        return Promise.resolve(nextStats(2_000, steady));
+        return Promise.resolve(stats);
       },
     },
   });
@@ -202,6 +205,29 @@ const bench = {
   stopDetector(): void {
     bench.detector?.stopWatchingNewPeerConnections();
     bench.detector = null;
+  },
+  barePolls: 0,
+  bareRun: null as object | null,
+  /**
+   * The floor of any getStats-based tool: the same pc.getStats() at the same cadence, each report walked
+   * once (every parser walks it) and nothing else done with it.
+   */
+  startBare(intervalMs: number, walk = true): void {
+    const pc = bench.call?.pcs[0];
+    if (!pc) throw new Error('no call');
+    const run = {};
+    bench.bareRun = run;
+    const poll = async () => {
+      if (bench.bareRun !== run) return;
+      const report = await pc.getStats();
+      if (walk) report.forEach(() => {});
+      bench.barePolls++;
+      setTimeout(poll, intervalMs);
+    };
+    setTimeout(poll, intervalMs);
+  },
+  stopBare(): void {
+    bench.bareRun = null;
   },
 };
 

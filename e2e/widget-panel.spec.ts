@@ -85,6 +85,45 @@ test('polls that change nothing shown write nothing to the page', async ({ page 
   expect(await page.evaluate(() => window.harness.assessment()?.newestTimestamp)).toBeGreaterThan(newest ?? Infinity);
 });
 
+test('a poll that only moves a value rewrites its text; a change of state redraws the icon in place', async ({ page }) => {
+  await openHarness(page);
+  await page.evaluate(() => {
+    window.harness.setManual({ totalSendPacketLoss: 0.001, totalRecvPacketLoss: 0.001, networkRoundTripTime: 0.4, sendBitsPerSecond: 1e6 });
+    window.harness.mountManual({ mode: 'panel', intervalMs: 100, windowMs: 1_000, minSamples: 1, staleAfterMs: 5_000 });
+  });
+  const reason = page.locator('.ch-reason[data-reason=roundTripTime]');
+  await expect(reason).toHaveText(/Round trip is 400 ms/, { timeout: 5_000 });
+  await expect(badge(page)).toHaveAttribute('data-state', 'warning');
+  const icon = page.locator('.ch-pill svg');
+  const drawn = () => icon.evaluate((svg) => [...svg.querySelectorAll('path')].filter((p) => p.hasAttribute('d')).length);
+  expect(await drawn()).toBe(3); // the warning triangle: outline, stroke, dot
+  await reason.evaluate((li) => ((li as HTMLElement & { marked?: boolean }).marked = true));
+  await icon.evaluate((svg) => ((svg as SVGElement & { marked?: boolean }).marked = true));
+  const inReasons = await page.evaluate(async () => {
+    const list = document.querySelector('.ch-reasons');
+    const seen: string[] = [];
+    const observer = new MutationObserver((records) => records.forEach((r) => seen.push(r.type)));
+    if (list) observer.observe(list, { subtree: true, childList: true, attributes: true, characterData: true });
+    window.harness.setManual({ totalSendPacketLoss: 0.001, totalRecvPacketLoss: 0.001, networkRoundTripTime: 0.45, sendBitsPerSecond: 1e6 });
+    const polls = window.harness.polls.count;
+    while (window.harness.polls.count < polls + 4) await new Promise((r) => setTimeout(r, 20));
+    observer.disconnect();
+    return seen;
+  });
+  // The sentence's value moved (the mean climbs towards 450 ms), and only as text: no element added, removed or re-attributed.
+  expect(inReasons.length).toBeGreaterThan(0);
+  expect(new Set(inReasons)).toEqual(new Set(['characterData']));
+  expect(await reason.evaluate((li) => (li as HTMLElement & { marked?: boolean }).marked)).toBe(true);
+  // Good again: the same <svg>, now a circle and a tick (two paths drawn, the third left empty).
+  await page.evaluate(() =>
+    window.harness.setManual({ totalSendPacketLoss: 0.001, totalRecvPacketLoss: 0.001, networkRoundTripTime: 0.05, sendBitsPerSecond: 1e6 }),
+  );
+  await expect(badge(page)).toHaveAttribute('data-state', 'good', { timeout: 5_000 });
+  await expect(icon).toHaveClass('ch-icon ch-icon-good');
+  expect(await drawn()).toBe(2);
+  expect(await icon.evaluate((svg) => (svg as SVGElement & { marked?: boolean }).marked)).toBe(true);
+});
+
 test('threshold bands are painted: the bad zone of the loss graph has the bad band colour', async ({ page }) => {
   await openHarness(page);
   await mountTrace(page, 'good.json', { mode: 'panel', theme: 'light' });

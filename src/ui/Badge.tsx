@@ -17,11 +17,11 @@ export function Badge({ store, detailsId }: { store: HealthStore; detailsId: str
         type="button"
         class="ch-pill"
         aria-live="off"
-        aria-expanded={store.open.value}
+        aria-expanded={store.open}
         aria-controls={detailsId}
         onClick={() => (store.open.value = !store.open.value)}
       >
-        <StateIcon kind={store.kind.value} />
+        <StateIcon kind={store.kind} />
         <span class="ch-sr-only">{labels.title}: </span>
         <span class="ch-pill-text">{store.text}</span>
       </button>

@@ -50,7 +50,7 @@ function Verdicts({ store }: { store: HealthStore }) {
     <dl class="ch-verdicts">
       <div>
         <dt>{labels.thisDevice}</dt>
-        <dd data-ch="local-state" data-state={ours.value}>{store.text}</dd>
+        <dd data-ch="local-state" data-state={ours}>{store.text}</dd>
       </div>
       {theirs.value && (
         <div>

@@ -1,24 +1,32 @@
-import { useComputed } from '@preact/signals';
-import { useRef } from 'preact/hooks';
+import { computed, useComputed, type ReadonlySignal } from '@preact/signals';
+import { useMemo, useRef } from 'preact/hooks';
 import type { HealthStore } from './store';
-import { explain, type Explanation } from './view';
+import type { Explanation } from './view';
 
-const same = (a: Explanation[], b: Explanation[]) =>
-  a.length === b.length && a.every((e, i) => e.key === b[i]?.key && e.level === b[i]?.level && e.text === b[i]?.text && e.action === b[i]?.action);
+// The list's shape: which sentences, at which level, with which advice. Values are not part of it.
+const sameShape = (a: Explanation[], b: Explanation[]) =>
+  a.length === b.length && a.every((e, i) => e.key === b[i]?.key && e.level === b[i]?.level && e.action === b[i]?.action);
 
 /** What the badge means right now, one sentence per reason with its value, and what to do about it. */
 export function Reasons({ store }: { store: HealthStore }) {
   const last = useRef<Explanation[]>([]);
-  // The previous list is kept while every sentence is unchanged, so a poll that changes none re-renders nothing.
+  // A poll that only changes a value rewrites that sentence's text node; the list re-renders on a new shape.
   const items = useComputed(() => {
-    const next = explain(store.snapshot.value, store.labels, Date.now(), store.recovering.value);
-    return same(last.current, next) ? last.current : (last.current = next);
+    const next = store.reasons.value;
+    return sameShape(last.current, next) ? last.current : (last.current = next);
   }).value;
+  const texts = useMemo(() => new Map<string, ReadonlySignal<string>>(), [store]);
+  const textOf = (key: string) => {
+    let t = texts.get(key);
+    if (!t) texts.set(key, (t = computed(() => store.reasons.value.find((e) => e.key === key)?.text ?? '')));
+    return t;
+  };
+  (globalThis as unknown as {__ev: number}).__ev += 100;
   return (
     <ul class="ch-reasons">
       {items.map((e) => (
         <li key={e.key} class="ch-reason" data-reason={e.key} data-level={e.level}>
-          <span class="ch-reason-text">{e.text}</span>
+          <span class="ch-reason-text">{textOf(e.key)}</span>
           {e.action && <span class="ch-reason-action">{e.action}</span>}
         </li>
       ))}

@@ -3,7 +3,7 @@ import type { Monitor, Snapshot } from '../core/monitor';
 import type { Assessment, NetworkState } from '../core/window';
 import { createAnnouncer } from './announcer';
 import type { Labels } from './labels';
-import { badgeKind, badgeState, badgeText, explain, stillRecovering, type BadgeKind } from './view';
+import { badgeKind, badgeState, badgeText, explain, stillRecovering, type BadgeKind, type Explanation } from './view';
 
 export interface StoreOptions {
   labels: Labels;
@@ -30,6 +30,8 @@ export interface HealthStore {
   readonly kind: ReadonlySignal<BadgeKind>;
   readonly state: ReadonlySignal<NetworkState>;
   readonly text: ReadonlySignal<string>;
+  /** The sentences under the badge: worked out once per poll for the list and the live region alike. */
+  readonly reasons: ReadonlySignal<Explanation[]>;
   /** The live region's text: changes only after a state has held (see announcer). */
   readonly announcement: Signal<string>;
   readonly open: Signal<boolean>;
@@ -44,6 +46,7 @@ export function createHealthStore(monitor: Monitor, o: StoreOptions): HealthStor
   const recovering = signal(stillRecovering(snapshot.value, false));
   const kind = computed(() => badgeKind(snapshot.value, recovering.value));
   const text = computed(() => badgeText(kind.value, o.labels));
+  const reasons = computed(() => explain(snapshot.value, o.labels, Date.now(), recovering.value));
   const announcer = createAnnouncer(o.announceDelayMs, (t) => (announcement.value = t));
   let lastState: NetworkState = snapshot.value.assessment.networkState;
 
@@ -54,7 +57,7 @@ export function createHealthStore(monitor: Monitor, o: StoreOptions): HealthStor
       if (event === 'sample' || event === 'reset') tick.value++;
     });
     const k = kind.value;
-    const first = explain(snap, o.labels, Date.now(), recovering.value)[0];
+    const first = reasons.value[0];
     // "Measuring…" is a passing state: announcing it would only be noise before the real verdict.
     announcer.propose(k === 'measuring' ? null : k, `${o.labels.title}: ${text.value}.${first ? ` ${first.text}` : ''}`);
     const state = snap.assessment.networkState;
@@ -84,6 +87,7 @@ export function createHealthStore(monitor: Monitor, o: StoreOptions): HealthStor
     kind,
     state: computed(() => badgeState(kind.value)),
     text,
+    reasons,
     announcement,
     open: signal(o.open),
     expanded: signal(o.expanded),
