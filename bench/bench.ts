@@ -31,12 +31,11 @@ function pollTimer(intervalMs: number, onDone: (ms: number) => void) {
 }
 
 /** Mounts the panel on an accelerated Daily-shaped source; every poll's main-thread time is recorded. */
-export const evs: number[] = []; (globalThis as unknown as {__ev: number}).__ev = 0; (window as unknown as {evs: number[]}).evs = evs;
 function mountTimed(speed: number, record: boolean) {
   accelerate(speed);
   const times: number[] = [];
   const timer = pollTimer(2_000, (ms) => {
-    if (record) { times.push(ms); evs.push((globalThis as unknown as {__ev: number}).__ev); (globalThis as unknown as {__ev: number}).__ev = 0; }
+    if (record) times.push(ms);
   });
   handle = mountCallHealth(widgetEl(), {
     mode: 'panel',
@@ -212,7 +211,7 @@ const bench = {
    * The floor of any getStats-based tool: the same pc.getStats() at the same cadence, each report walked
    * once (every parser walks it) and nothing else done with it.
    */
-  startBare(intervalMs: number, walk = true): void {
+  startBare(intervalMs: number): void {
     const pc = bench.call?.pcs[0];
     if (!pc) throw new Error('no call');
     const run = {};
@@ -220,7 +219,7 @@ const bench = {
     const poll = async () => {
       if (bench.bareRun !== run) return;
       const report = await pc.getStats();
-      if (walk) report.forEach(() => {});
+      report.forEach(() => {});
       bench.barePolls++;
       setTimeout(poll, intervalMs);
     };

@@ -21,7 +21,6 @@ export function Reasons({ store }: { store: HealthStore }) {
     if (!t) texts.set(key, (t = computed(() => store.reasons.value.find((e) => e.key === key)?.text ?? '')));
     return t;
   };
-  (globalThis as unknown as {__ev: number}).__ev += 100;
   return (
     <ul class="ch-reasons">
       {items.map((e) => (

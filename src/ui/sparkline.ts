@@ -71,7 +71,7 @@ export function createSparkline(target: HTMLElement, o: SparklineOptions): Spark
         top = next;
         data[0] = series.xs.subarray(0, series.length);
         data[1] = series.ys.subarray(0, series.length);
-        chart.batch(() => chart.setData(data)); (globalThis as unknown as {__ev: number}).__ev += 1;
+        chart.batch(() => chart.setData(data));
       } else paint();
     },
     repaint: paint,
