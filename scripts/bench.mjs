@@ -138,8 +138,9 @@ async function main() {
     if (!only || only === 'cycles') {
       const { page, cdp } = await openPage(browser);
       await page.evaluate(() => window.bench.cycles(100)); // warm-up: JIT and caches settle over the first ~100 cycles
-      // A few frames before each reading: frame callbacks queued by the last cycle (signals effects) hold its
-      // tree until they run, and one full run read a whole widget (143 nodes, 6 listeners) that way.
+      // A few frames before each reading. One full run read a whole widget more (143 nodes, 6 listeners) that
+      // six runs of this part alone never did: most likely the last cycle's tree, still held by a frame
+      // callback it had queued (signals effects wait for a frame), not a leak.
       await page.waitForTimeout(200);
       const before = await counters(cdp);
       await page.evaluate(() => window.bench.cycles(200));
