@@ -175,7 +175,8 @@ async function main() {
         if (kind === 'ours' || kind === 'badge') await page.evaluate(() => window.bench.stopOurs());
         if (kind === 'theirs') await page.evaluate(() => window.bench.stopDetector());
         if (kind === 'bare') await page.evaluate(() => window.bench.stopBare());
-        const polls = kind === 'ours' || kind === 'badge' ? polls1[0] - polls0[0] : kind === 'theirs' ? polls1[1] - polls0[1] : kind === 'bare' ? polls1[2] - polls0[2] : 0;
+        const counter = { ours: 0, badge: 0, theirs: 1, bare: 2 }[kind]; // which of the three counts is this phase's
+        const polls = counter === undefined ? 0 : polls1[counter] - polls0[counter];
         acc[kind].push({ ms: t1 - t0, polls });
       };
       for (let round = 0; round < 6; round++) {

@@ -11,6 +11,8 @@ const PATHS: Record<BadgeKind, readonly string[]> = {
   reconnecting: ['M13.5 8a5.5 5.5 0 1 1-1.6-3.9', 'M12.2 1.6v2.8H9.4'],
 };
 
+const STROKE = { fill: 'none', stroke: 'currentColor', 'stroke-width': '1.8', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' } as const;
+
 /**
  * Bound to the kind signal: a change of state rewrites the class and the three paths' attributes in place
  * instead of re-rendering the badge. A kind with fewer paths leaves the rest without a `d` (drawn as nothing).
@@ -28,5 +30,3 @@ export function StateIcon({ kind }: { kind: ReadonlySignal<BadgeKind> }) {
     </svg>
   );
 }
-
-const STROKE = { fill: 'none', stroke: 'currentColor', 'stroke-width': '1.8', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' } as const;

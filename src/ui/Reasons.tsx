@@ -1,5 +1,5 @@
-import { computed, useComputed, type ReadonlySignal } from '@preact/signals';
-import { useMemo, useRef } from 'preact/hooks';
+import { useComputed } from '@preact/signals';
+import { useRef } from 'preact/hooks';
 import type { HealthStore } from './store';
 import type { Explanation } from './view';
 
@@ -10,25 +10,25 @@ const sameShape = (a: Explanation[], b: Explanation[]) =>
 /** What the badge means right now, one sentence per reason with its value, and what to do about it. */
 export function Reasons({ store }: { store: HealthStore }) {
   const last = useRef<Explanation[]>([]);
-  // A poll that only changes a value rewrites that sentence's text node; the list re-renders on a new shape.
+  // The list re-renders only on a new shape; a poll that only moves a value rewrites that sentence's text.
   const items = useComputed(() => {
     const next = store.reasons.value;
     return sameShape(last.current, next) ? last.current : (last.current = next);
   }).value;
-  const texts = useMemo(() => new Map<string, ReadonlySignal<string>>(), [store]);
-  const textOf = (key: string) => {
-    let t = texts.get(key);
-    if (!t) texts.set(key, (t = computed(() => store.reasons.value.find((e) => e.key === key)?.text ?? '')));
-    return t;
-  };
   return (
     <ul class="ch-reasons">
       {items.map((e) => (
         <li key={e.key} class="ch-reason" data-reason={e.key} data-level={e.level}>
-          <span class="ch-reason-text">{textOf(e.key)}</span>
+          <ReasonText store={store} reason={e.key} />
           {e.action && <span class="ch-reason-action">{e.action}</span>}
         </li>
       ))}
     </ul>
   );
+}
+
+/** One sentence, bound as a text node to its own computed: a new value writes the text, nothing re-renders. */
+function ReasonText({ store, reason }: { store: HealthStore; reason: string }) {
+  const text = useComputed(() => store.reasons.value.find((e) => e.key === reason)?.text ?? '');
+  return <span class="ch-reason-text">{text}</span>;
 }
