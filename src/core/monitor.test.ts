@@ -83,6 +83,12 @@ describe('readReported', () => {
       networkStateReasons: ['roundTripTime'],
     });
   });
+  it('reads Daily\'s events-page spelling `low` as its middle grade, warning, rather than dropping it', () => {
+    expect(readReported({ networkState: 'low', networkStateReasons: ['recvPacketLoss'] })).toEqual({
+      networkState: 'warning',
+      networkStateReasons: ['recvPacketLoss'],
+    });
+  });
   it('treats missing reasons (before Daily\'s first quality message) as none', () => {
     expect(readReported({ networkState: 'good' })).toEqual({ networkState: 'good', networkStateReasons: [] });
   });

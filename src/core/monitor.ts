@@ -13,7 +13,13 @@ export interface StatsSource {
   readonly hasOwnVerdict?: boolean;
 }
 
-export type ConnectionState = 'connected' | 'interrupted';
+/** `interrupted`: dropped and trying again (Daily's network-connection, ICE `disconnected`); `failed`: given up (ICE `failed`). */
+export type ConnectionState = 'connected' | 'interrupted' | 'failed';
+/**
+ * Media isn't getting through: `stalled` (connected, but nothing has arrived or left for STALL_SAMPLES
+ * samples after media flowed), `reconnecting` (the connection dropped), `lost` (the connection failed).
+ */
+export type Outage = 'stalled' | 'reconnecting' | 'lost';
 export interface ReportedVerdict {
   networkState: NetworkState;
   networkStateReasons: ReasonKey[];
@@ -41,6 +47,13 @@ export interface Snapshot {
   reported: ReportedVerdict | null;
   cpuLoad: CpuLoad | null;
   peers: PeerQuality[];
+  /**
+   * Whether the others in the call are sending anything to us, where the source can tell (Daily's track
+   * states): false turns a receive stall into what it is, nobody sending. Null: can't tell.
+   */
+  remoteSending: boolean | null;
+  /** Set while media isn't getting through; the assessment then reads bad, whatever the window held. */
+  outage: Outage | null;
 }
 
 export type MonitorEvent = 'sample' | 'failure' | 'context' | 'reset';
@@ -74,12 +87,13 @@ export class Monitor {
     this.staleTimer = undefined;
     this.emit('context');
   };
-  private ctx: Pick<Snapshot, 'active' | 'connection' | 'reported' | 'cpuLoad' | 'peers'> = {
+  private ctx: Context = {
     active: false,
     connection: null,
     reported: null,
     cpuLoad: null,
     peers: [],
+    remoteSending: null,
   };
 
   constructor(options: MonitorOptions) {
@@ -119,11 +133,11 @@ export class Monitor {
   reset(): void {
     this.window.clear();
     if (this.startedAt !== null) this.startedAt = this.now();
-    this.ctx = { active: this.ctx.active, connection: null, reported: null, cpuLoad: null, peers: [] };
+    this.ctx = { active: this.ctx.active, connection: null, reported: null, cpuLoad: null, peers: [], remoteSending: null };
     this.emit('reset');
   }
 
-  update(patch: Partial<Pick<Snapshot, 'connection' | 'reported' | 'cpuLoad' | 'peers'>>): void {
+  update(patch: Partial<Omit<Context, 'active'>>): void {
     this.ctx = { ...this.ctx, ...patch };
     this.emit('context');
   }
@@ -146,12 +160,19 @@ export class Monitor {
     if (assessment.sampleCount === 0 && this.startedAt !== null && now - this.startedAt > this.window.staleAfterMs) {
       assessment.unknownReason = 'no-samples';
     }
+    const outage = this.ctx.active ? outageOf(this.ctx, assessment) : null;
+    if (outage) {
+      // An outage is never Good, nor Measuring: the user's video froze. The graded reasons stay listed.
+      assessment.networkState = 'bad';
+      assessment.unknownReason = null;
+    }
     return {
       assessment,
       health,
       statsUnavailable:
         health.consecutiveTimeouts > 0 || health.consecutiveFailures >= FAILURES_BEFORE_UNAVAILABLE,
       ...this.ctx,
+      outage,
     };
   }
 
@@ -192,14 +213,29 @@ export class Monitor {
   }
 }
 
+type Context = Pick<Snapshot, 'active' | 'connection' | 'reported' | 'cpuLoad' | 'peers' | 'remoteSending'>;
+
+function outageOf(ctx: Context, a: Assessment): Outage | null {
+  if (ctx.connection === 'failed') return 'lost';
+  if (ctx.connection === 'interrupted') return 'reconnecting';
+  // A stall only counts while the verdict is fresh: a stale window is the stale state's to explain.
+  if (a.stall === null || a.unknownReason === 'stale') return null;
+  if (a.stall === 'recv' && ctx.remoteSending === false) return null;
+  return 'stalled';
+}
+
 const STATES: readonly NetworkState[] = ['good', 'warning', 'bad', 'unknown'];
+/** Daily's events page spells the states `good | low | bad`; `low` is its middle grade, our warning. */
+function dailySpelling(state: unknown): NetworkState | undefined {
+  return state === 'low' ? 'warning' : undefined;
+}
 
 /** Daily's own verdict from a poll result or `network-quality-change` event, validated. */
 export function readReported(raw: unknown): ReportedVerdict | null {
   if (!isRecord(raw)) return null;
   const state = own(raw, 'networkState');
   const reasons = own(raw, 'networkStateReasons');
-  const networkState = STATES.find((s) => s === state);
+  const networkState = STATES.find((s) => s === state) ?? dailySpelling(state);
   if (!networkState) return null;
   const list = Array.isArray(reasons) ? reasons : [];
   return { networkState, networkStateReasons: REASONS.filter((r) => list.includes(r)) };

@@ -1,5 +1,6 @@
 import { FIELDS, FIELD_INDEX, REASONS, type Field, type ReasonKey, type SampleReader } from './catalogue';
 import { latestOf, normalizeTimestamp, readField } from './normalize';
+import type { Outage } from './monitor';
 import type { NetworkState } from './window';
 
 /** The verdicts that go with one sample: ours (local) and the source's own (Daily's), when it has one. */
@@ -7,6 +8,8 @@ export interface SampleState {
   networkState: NetworkState;
   networkStateReasons?: readonly ReasonKey[];
   reportedNetworkState?: NetworkState | null;
+  /** Media wasn't getting through at this sample (the local state is then bad). */
+  outage?: Outage | null;
 }
 
 /**
@@ -18,6 +21,7 @@ export type SessionSample = {
   networkState: NetworkState;
   networkStateReasons: ReasonKey[];
   reportedNetworkState: NetworkState | null;
+  outage: Outage | null;
 } & { [F in Field]: number | null };
 
 export interface SessionRecordOptions {
@@ -43,9 +47,12 @@ const WIDTH = FIELDS.length;
 const STATES: readonly NetworkState[] = ['good', 'warning', 'bad', 'unknown'];
 /** Times are stored as ms offsets from the first sample in a Uint32: a record spans at most ~49.7 days. */
 const MAX_OFFSET = 0xffff_ffff;
-// Flags layout (Uint16): bits 0–1 local state, bits 2–4 reported state (0 = none, 1–4 = STATES + 1), bits 5–8 reasons.
+// Flags layout (Uint16): bits 0–1 local state, bits 2–4 reported state (0 = none, 1–4 = STATES + 1), bits 5–8
+// reasons, bits 9–10 outage (0 = none, 1–3 = OUTAGES + 1).
 const REPORTED_SHIFT = 2;
 const REASONS_SHIFT = 5;
+const OUTAGE_SHIFT = 9;
+const OUTAGES: readonly Outage[] = ['stalled', 'reconnecting', 'lost'];
 
 /**
  * Every sample of one call, in chunked typed arrays: values as Float32 (NaN = null; 7 significant digits is
@@ -168,6 +175,11 @@ export class SessionRecord {
     return STATES[(((chunk.flags[row] ?? 0) >> REPORTED_SHIFT) & 7) - 1] ?? null;
   }
 
+  outage(i: number): Outage | null {
+    const [chunk, row] = this.locate(i);
+    return OUTAGES[(((chunk.flags[row] ?? 0) >> OUTAGE_SHIFT) & 3) - 1] ?? null;
+  }
+
   networkStateReasons(i: number): ReasonKey[] {
     const [chunk, row] = this.locate(i);
     const mask = (chunk.flags[row] ?? 0) >> REASONS_SHIFT;
@@ -197,6 +209,7 @@ export class SessionRecord {
       networkState: this.networkState(i),
       networkStateReasons: this.networkStateReasons(i),
       reportedNetworkState: this.reportedNetworkState(i),
+      outage: this.outage(i),
     } as SessionSample;
     for (const field of FIELDS) {
       const v = get(field);
@@ -243,7 +256,8 @@ function packFlags(state: SampleState): number {
     const k = REASONS.indexOf(r);
     if (k >= 0) reasons |= 1 << k;
   }
-  return (local === -1 ? 3 : local) | (reported << REPORTED_SHIFT) | (reasons << REASONS_SHIFT);
+  const outage = state.outage ? OUTAGES.indexOf(state.outage) + 1 : 0;
+  return (local === -1 ? 3 : local) | (reported << REPORTED_SHIFT) | (reasons << REASONS_SHIFT) | (outage << OUTAGE_SHIFT);
 }
 
 /** Shortest decimal that is the same Float32 (9 significant digits always are), so exports read 0.05, not 0.0500000007. */

@@ -73,6 +73,7 @@ export function recordMonitor(monitor: Monitor, options: RecordMonitorOptions = 
       networkState: snap.assessment.networkState,
       networkStateReasons: snap.assessment.networkStateReasons,
       reportedNetworkState: snap.reported?.networkState ?? null,
+      outage: snap.outage,
     });
     if (taken) incidents.observe(record);
   });

@@ -80,6 +80,9 @@ export interface SessionSummary {
   timeInStateMs: Record<NetworkState, number>;
   /** Changes of the local state between consecutive samples. */
   transitions: number;
+  /** Outages (media not getting through: stalled, reconnecting, lost) and the time they held, counted in bad too. */
+  outages: number;
+  outageMs: number;
   worst30s: WorstWindow | null;
   timeline: { local: StateRun<NetworkState>[]; reported: StateRun<NetworkState | null>[] };
   browser: BrowserInfo;
@@ -186,7 +189,7 @@ export function summarize(record: SessionRecord, options: SummaryOptions = {}): 
 
   const end = record.closed && record.endedAt !== null ? record.endedAt : n > 0 ? record.time(n - 1) : null;
   const start = record.startedAt;
-  const { timeInStateMs, transitions } = statesOverTime(record, end, positive(options.maxHoldMs, 10_000));
+  const { timeInStateMs, transitions, outages, outageMs } = statesOverTime(record, end, positive(options.maxHoldMs, 10_000));
   return {
     startedAt: start,
     endedAt: record.closed ? record.endedAt : null,
@@ -200,6 +203,8 @@ export function summarize(record: SessionRecord, options: SummaryOptions = {}): 
     recv,
     timeInStateMs,
     transitions,
+    outages,
+    outageMs,
     worst30s: worstWindow(record, options.thresholds ?? DEFAULT_THRESHOLDS, positive(options.windowMs, 30_000), positive(options.intervalMs, 2_000)),
     timeline: {
       local: runs(record, (i) => record.networkState(i), end),
@@ -227,6 +232,8 @@ function streamStats(a: { loss: Acc; jitter: Acc; rtt: Acc }): StreamStats {
 function statesOverTime(record: SessionRecord, end: number | null, maxHoldMs: number) {
   const timeInStateMs: Record<NetworkState, number> = { good: 0, warning: 0, bad: 0, unknown: 0 };
   let transitions = 0;
+  let outages = 0;
+  let outageMs = 0;
   for (let i = 0; i < record.length; i++) {
     const t = record.time(i);
     const next = i + 1 < record.length ? record.time(i + 1) : (end ?? t);
@@ -236,8 +243,12 @@ function statesOverTime(record: SessionRecord, end: number | null, maxHoldMs: nu
     timeInStateMs[state] += held;
     timeInStateMs.unknown += gap - held;
     if (i > 0 && record.networkState(i - 1) !== state) transitions++;
+    if (record.outage(i) !== null) {
+      outageMs += held;
+      if (i === 0 || record.outage(i - 1) === null) outages++;
+    }
   }
-  return { timeInStateMs, transitions };
+  return { timeInStateMs, transitions, outages, outageMs };
 }
 
 function runs<S>(record: SessionRecord, stateOf: (i: number) => S, end: number | null): StateRun<S>[] {

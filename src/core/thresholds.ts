@@ -23,6 +23,14 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   availableOutgoingBitrate: { warning: 500_000, bad: 150_000 },
 });
 
+/**
+ * Loss is not graded from fewer packets than this expected over the window, where the source counts packets
+ * (the WebRTC maths): 6 lost of a new stream's first 53 is 11 % but says little. 100 packets is about 2 s
+ * of audio alone, so a live call clears it within one poll; a trickle (a stream ending, a paused sender)
+ * does not. Daily's getNetworkStats() has no counts, so its ratios are graded as they come.
+ */
+export const MIN_LOSS_PACKETS = 100;
+
 export function resolveThresholds(overrides?: ThresholdOverrides): Thresholds {
   const pick = (key: ReasonKey): Level => {
     const o = overrides?.[key];

@@ -1,6 +1,7 @@
 import { FIELDS, FIELD_INDEX, METRICS, REASONS, type Field, type MetricId, type ReasonKey, type SampleReader } from './catalogue';
+import { evidenceOf, NO_EVIDENCE, type RttSource } from './evidence';
 import { latestOf, normalizeTimestamp, readField } from './normalize';
-import { resolveThresholds, type ThresholdOverrides, type Thresholds } from './thresholds';
+import { MIN_LOSS_PACKETS, resolveThresholds, type ThresholdOverrides, type Thresholds } from './thresholds';
 
 export type NetworkState = 'good' | 'warning' | 'bad' | 'unknown';
 /**
@@ -8,6 +9,12 @@ export type NetworkState = 'good' | 'warning' | 'bad' | 'unknown';
  * or (set by the Monitor) the source has answered for a while without one usable sample.
  */
 export type UnknownReason = 'measuring' | 'no-media' | 'stale' | 'no-samples';
+
+/** Why a graded metric with a value has no level: too few packets behind a loss ratio, or an upload estimate that is not a network limit. */
+export type UngradedWhy = 'few-packets' | 'not-limiting';
+
+/** Which way media stopped: nothing arriving, or nothing leaving, for STALL_SAMPLES samples after it flowed. */
+export type Stall = 'recv' | 'send';
 
 export interface Assessment {
   networkState: NetworkState;
@@ -17,8 +24,16 @@ export interface Assessment {
   newestTimestamp: number | null;
   /** Set only when networkState is 'unknown'. */
   unknownReason: UnknownReason | null;
-  /** Level of each graded metric (null when the metric is null). */
+  /** Level of each graded metric (null when the metric is null, or is not graded: see ungraded). */
   levels: Record<ReasonKey, 'good' | 'warning' | 'bad' | null>;
+  /** Metrics that have a value but no level, and why. */
+  ungraded: Partial<Record<ReasonKey, UngradedWhy>>;
+  /** Packets expected over the window behind each loss ratio; null where the source gives no counts (Daily). */
+  packets: Record<'sendPacketLoss' | 'recvPacketLoss', number | null>;
+  /** Where the newest round-trip time came from; null when the source doesn't say (Daily) or there is none. */
+  rttSource: RttSource | null;
+  /** Media stopped flowing after it flowed (see Stall); the Monitor decides whether that is an outage. */
+  stall: Stall | null;
 }
 
 export interface NetworkWindowOptions {
@@ -30,9 +45,22 @@ export interface NetworkWindowOptions {
   intervalMs?: number;
   /** A timestamp further than this ahead of the wall clock is refused, so one bad clock can't block every later sample. */
   maxFutureMs?: number;
+  /** Fewest packets expected over the window for a loss ratio to be graded (where the source counts packets). */
+  minLossPackets?: number;
 }
 
+/** Samples in a row with nothing arriving (or leaving), after media flowed, that make a stall: one may be a blip. */
+export const STALL_SAMPLES = 2;
+
 const WIDTH = FIELDS.length;
+// Evidence slots per sample (NaN = not reported): the loss counts, the flow counts, uploadLimited as 1/0.
+const EV_RECV_LOST = 0;
+const EV_RECV_EXPECTED = 1;
+const EV_SEND_LOST = 2;
+const EV_SEND_EXPECTED = 3;
+const EV_UPLOAD_LIMITED = 4;
+const EV_WIDTH = 5;
+const RTT_SOURCES: ReadonlyArray<RttSource | null> = [null, 'candidate-pair', 'rtcp'];
 const RANK = { good: 0, warning: 1, bad: 2 } as const;
 
 /**
@@ -45,7 +73,12 @@ export class NetworkWindow {
   readonly staleAfterMs: number;
   readonly thresholds: Thresholds;
   readonly capacity: number;
+  readonly minLossPackets: number;
   private readonly maxFutureMs: number;
+  private readonly evidence: Float64Array;
+  private readonly rttSources: Uint8Array;
+  /** Flow tracking across samples (not only the window): a stall outlasts the window that saw media flow. */
+  private readonly flow = { recv: newFlow(), send: newFlow() };
   private readonly values: Float64Array;
   /** Every catalogue metric of every slot, read once when the sample is pushed (NaN: not reported). */
   private readonly metricValues: Float64Array;
@@ -65,12 +98,15 @@ export class NetworkWindow {
     this.staleAfterMs = positive(options.staleAfterMs, 10_000);
     this.maxFutureMs = positive(options.maxFutureMs, 60_000);
     this.thresholds = resolveThresholds(options.thresholds);
+    this.minLossPackets = typeof options.minLossPackets === 'number' && options.minLossPackets >= 0 ? options.minLossPackets : MIN_LOSS_PACKETS;
     const interval = positive(options.intervalMs, 2_000);
     // Daily's samples come ~2 s apart but jitter; 1.5× plus a few slots keeps a full window in any case.
     this.capacity = Math.ceil((this.windowMs / interval) * 1.5) + 4;
     this.values = new Float64Array(this.capacity * WIDTH);
     this.metricValues = new Float64Array(this.capacity * METRIC_COUNT);
     this.times = new Float64Array(this.capacity);
+    this.evidence = new Float64Array(this.capacity * EV_WIDTH);
+    this.rttSources = new Uint8Array(this.capacity);
   }
 
   /** Takes a getNetworkStats() result. False (and no change) for anything without a newer timestamp. */
@@ -94,6 +130,19 @@ export class NetworkWindow {
     for (let m = 0; m < METRIC_COUNT; m++) {
       this.metricValues[slot * METRIC_COUNT + m] = METRICS[m]?.read(this.reader) ?? Number.NaN;
     }
+    const ev = evidenceOf(raw);
+    const e = ev ?? NO_EVIDENCE;
+    const eb = slot * EV_WIDTH;
+    this.evidence[eb + EV_RECV_LOST] = e.recvLost ?? Number.NaN;
+    this.evidence[eb + EV_RECV_EXPECTED] = e.recvExpected ?? Number.NaN;
+    this.evidence[eb + EV_SEND_LOST] = e.sendLost ?? Number.NaN;
+    this.evidence[eb + EV_SEND_EXPECTED] = e.sendExpected ?? Number.NaN;
+    this.evidence[eb + EV_UPLOAD_LIMITED] = e.uploadLimited === null ? Number.NaN : e.uploadLimited ? 1 : 0;
+    this.rttSources[slot] = RTT_SOURCES.indexOf(e.rttSource);
+    // Without evidence (Daily) only the receive bitrate tells whether anything arrived; a send bitrate of
+    // 0 is as often a muted camera and microphone, so sending is judged only where packets are counted.
+    trackFlow(this.flow.recv, ev ? e.recvPackets : readField(latest, 'recvBitsPerSecond'));
+    trackFlow(this.flow.send, ev ? e.sendPackets : null);
     this.head = (slot + 1) % this.capacity;
     if (this.stored < this.capacity) this.stored++;
     return true;
@@ -103,6 +152,8 @@ export class NetworkWindow {
   clear(): void {
     this.head = 0;
     this.stored = 0;
+    this.flow.recv = newFlow();
+    this.flow.send = newFlow();
   }
 
   newestTimestamp(): number | null {
@@ -164,10 +215,27 @@ export class NetworkWindow {
     const levels = {} as Record<ReasonKey, 'good' | 'warning' | 'bad' | null>;
     let worst: 'good' | 'warning' | 'bad' | null = null;
     const reasons: ReasonKey[] = [];
+    const ungraded: Assessment['ungraded'] = {};
+    const packets: Assessment['packets'] = { sendPacketLoss: null, recvPacketLoss: null };
     for (const key of REASONS) {
-      const value = this.mean(key, count);
+      let value = this.mean(key, count);
+      let gradable = value !== null;
+      if (key === 'recvPacketLoss' || key === 'sendPacketLoss') {
+        const counted = this.countedLoss(key === 'recvPacketLoss' ? EV_RECV_LOST : EV_SEND_LOST, count);
+        if (counted) {
+          value = counted.ratio;
+          packets[key] = counted.expected;
+          gradable = value !== null && counted.expected >= this.minLossPackets;
+          if (value !== null && !gradable) ungraded[key] = 'few-packets';
+        }
+      } else if (key === 'availableOutgoingBitrate' && value !== null) {
+        const limiting = this.limitingUploadMean(count);
+        if (limiting === null) ungraded[key] = 'not-limiting';
+        value = limiting ?? value;
+        gradable = limiting !== null;
+      }
       metrics[key] = value;
-      const level = value === null ? null : grade(key, value, this.thresholds);
+      const level = value === null || !gradable ? null : grade(key, value, this.thresholds);
       levels[key] = level;
       if (level === null) continue;
       if (level !== 'good') reasons.push(key);
@@ -186,7 +254,47 @@ export class NetworkWindow {
       newestTimestamp: newest,
       unknownReason,
       levels,
+      ungraded,
+      packets,
+      rttSource: count > 0 ? (RTT_SOURCES[this.rttSources[this.slotOf(0)] ?? 0] ?? null) : null,
+      stall: stalled(this.flow.recv) ? 'recv' : stalled(this.flow.send) ? 'send' : null,
     };
+  }
+
+  /**
+   * Loss over the window as Σ lost ÷ Σ expected of the samples that carry counts, so a poll of 3 packets
+   * weighs what 3 packets weigh, not what a poll of 300 does; null when no sample carries counts (Daily).
+   */
+  private countedLoss(lostSlot: number, count: number): { ratio: number | null; expected: number } | null {
+    let lost = 0;
+    let expected = 0;
+    let counted = false;
+    for (let k = 0; k < count; k++) {
+      const base = this.slotOf(k) * EV_WIDTH;
+      const l = this.evidence[base + lostSlot] ?? Number.NaN;
+      const x = this.evidence[base + lostSlot + 1] ?? Number.NaN;
+      if (Number.isNaN(l) || Number.isNaN(x)) continue;
+      counted = true;
+      lost += l;
+      expected += x;
+    }
+    if (!counted) return null;
+    return { ratio: expected > 0 ? Math.min(1, Math.max(0, lost / expected)) : null, expected };
+  }
+
+  /** Mean available upload over the samples where it is a network limit (or can't be told); null when none is. */
+  private limitingUploadMean(count: number): number | null {
+    const index = METRIC_INDEX.availableOutgoingBitrate;
+    let sum = 0;
+    let n = 0;
+    for (let k = 0; k < count; k++) {
+      const slot = this.slotOf(k);
+      const v = this.metricIn(slot, index);
+      if (Number.isNaN(v) || this.evidence[slot * EV_WIDTH + EV_UPLOAD_LIMITED] === 0) continue;
+      sum += v;
+      n++;
+    }
+    return n === 0 ? null : sum / n;
   }
 
   private metricIn(slot: number, index: number): number {
@@ -211,6 +319,34 @@ export function grade(key: ReasonKey, value: number, thresholds: Thresholds): 'g
 const METRIC_READ_WORSE = Object.fromEntries(METRICS.map((m) => [m.id, m.worse])) as Record<MetricId, 'up' | 'down'>;
 const METRIC_COUNT = METRICS.length;
 const METRIC_INDEX = Object.fromEntries(METRICS.map((m, i) => [m.id, i])) as Record<MetricId, number>;
+
+interface Flow {
+  /** Media has flowed since the last time a stream went away (null flow) or the window was cleared. */
+  flowed: boolean;
+  /** Samples in a row with nothing flowing, after it flowed. */
+  still: number;
+}
+
+function newFlow(): Flow {
+  return { flowed: false, still: 0 };
+}
+
+/** `amount`: packets (or, for Daily, bits/s) since the last sample; null when nothing can be told (no stream continued). */
+function trackFlow(f: Flow, amount: number | null): void {
+  if (amount === null) {
+    f.flowed = false;
+    f.still = 0;
+  } else if (amount > 0) {
+    f.flowed = true;
+    f.still = 0;
+  } else if (f.flowed) {
+    f.still++;
+  }
+}
+
+function stalled(f: Flow): boolean {
+  return f.flowed && f.still >= STALL_SAMPLES;
+}
 
 function positive(v: number | undefined, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;

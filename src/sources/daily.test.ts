@@ -35,11 +35,12 @@ class FakeCall implements DailyCallLike {
   isDestroyed(): boolean {
     return this.destroyed;
   }
-  participants() {
-    return {
-      local: { local: true, session_id: 'me', user_name: 'Me', networkQualityState: 'good' as const },
-      peer1: { local: false, session_id: 'peer1', user_name: 'Ada', networkQualityState: 'bad' as const },
-    };
+  people: ReturnType<DailyCallLike['participants']> = {
+    local: { local: true, session_id: 'me', user_name: 'Me', networkQualityState: 'good' },
+    peer1: { local: false, session_id: 'peer1', user_name: 'Ada', networkQualityState: 'bad' },
+  };
+  participants(): ReturnType<DailyCallLike['participants']> {
+    return this.people;
   }
   getNetworkStats(): Promise<DailyNetworkStats> {
     this.polls++;
@@ -136,6 +137,34 @@ describe('Daily source', () => {
     expect(monitor.snapshot().connection).toBe('connected');
     call.emit('cpu-load-change', { action: 'cpu-load-change', callClientId: 'c', cpuLoadState: 'high', cpuLoadStateReason: 'encode' });
     expect(monitor.snapshot().cpuLoad).toEqual({ state: 'high', reason: 'encode' });
+    destroy();
+  });
+
+  it('tells the monitor whether anyone is sending to us, from remote track states (a receive stall needs a sender)', () => {
+    const tracksOf = (state: 'off' | 'playable' | 'sendable') => ({
+      audio: { state, subscribed: true }, video: { state: 'off', subscribed: true },
+      screenAudio: { state: 'off', subscribed: false }, screenVideo: { state: 'off', subscribed: false },
+    } as const);
+    const local = { local: true, session_id: 'me', user_name: 'Me', networkQualityState: 'good' } as const;
+    const ada = { local: false, session_id: 'ada', user_name: 'Ada', networkQualityState: 'good' } as const;
+    const rooms = {
+      off: { local, ada: { ...ada, tracks: tracksOf('off') } },
+      sendable: { local, ada: { ...ada, tracks: tracksOf('sendable') } },
+      playable: { local, ada: { ...ada, tracks: tracksOf('playable') } },
+      alone: { local },
+      untold: { local, ada },
+    };
+    const call = new FakeCall();
+    const { monitor, destroy } = monitorDailyCall(call);
+    call.join();
+    const seen: Array<boolean | null> = [];
+    for (const r of ['off', 'sendable', 'playable', 'alone', 'untold'] as const) {
+      call.people = rooms[r];
+      call.emit('participant-updated', { action: 'participant-updated', callClientId: 'c' } as DailyEventObject<'participant-updated'>);
+      seen.push(monitor.snapshot().remoteSending);
+    }
+    // sendable: sent to the SFU but not subscribed by us, so nothing is owed to this page.
+    expect(seen).toEqual([false, false, true, false, null]);
     destroy();
   });
 

@@ -21,7 +21,10 @@ export interface DailyCallLike {
   off<T extends DailyEvent>(event: T, handler: (event: DailyEventObject<T>) => void): unknown;
   meetingState(): DailyMeetingState;
   isDestroyed(): boolean;
-  participants(): Record<string, Pick<DailyParticipant, 'local' | 'session_id' | 'user_name' | 'networkQualityState'>>;
+  participants(): Record<
+    string,
+    Pick<DailyParticipant, 'local' | 'session_id' | 'user_name' | 'networkQualityState'> & { tracks?: DailyParticipant['tracks'] }
+  >;
   getNetworkStats(): Promise<DailyNetworkStats>;
 }
 
@@ -35,7 +38,7 @@ export function watchDailyCall(call: DailyCallLike, monitor: Monitor): () => voi
   const links = new Map<string, ConnectionState>();
   let bound = true;
 
-  const refreshPeers = () => monitor.update({ peers: peersOf(call) });
+  const refreshPeers = () => monitor.update({ peers: peersOf(call), remoteSending: remoteSending(call) });
   const onJoined = () => {
     links.clear();
     monitor.reset();
@@ -122,6 +125,29 @@ function peersOf(call: DailyCallLike): PeerQuality[] {
     // participants() throws on a destroyed call; no peers is the honest answer.
   }
   return out;
+}
+
+/** Track states in which media is on its way to us; `sendable` is sent to the SFU but not to us (unsubscribed). */
+const ARRIVING = new Set(['playable', 'loading', 'interrupted']);
+
+/**
+ * Whether any remote participant's media should be arriving, so that receive bitrate falling to 0 is a
+ * stall and not everyone having turned their camera and microphone off. Null when the call gives no track
+ * states (the rule then applies as it does to a plain WebRTC call). Nobody else in the room: false.
+ */
+function remoteSending(call: DailyCallLike): boolean | null {
+  try {
+    let untold = false;
+    for (const p of Object.values(call.participants())) {
+      if (p.local) continue;
+      if (!p.tracks) untold = true;
+      else for (const t of Object.values(p.tracks)) if (t && ARRIVING.has(t.state)) return true;
+    }
+    // Alone in the room, nothing is owed to us; a participant without track states leaves it open.
+    return untold ? null : false;
+  } catch {
+    return null;
+  }
 }
 
 export interface DailyMonitorOptions extends Omit<MonitorOptions, 'source' | 'readReported'> {}

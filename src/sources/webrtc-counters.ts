@@ -28,6 +28,8 @@ export interface OutboundCounters {
   packetsSent: number | null;
   retransmittedPacketsSent: number | null;
   bytesSent: number | null;
+  /** Why the encoder holds back (`none`, `bandwidth`, `cpu`, `other`); null when the browser doesn't say. */
+  qualityLimitationReason: string | null;
 }
 
 /** What the far end said about our stream, from its last RTCP receiver report. */
@@ -40,6 +42,8 @@ export interface RemoteInboundCounters {
   fractionLost: number | null;
   /** Seconds. */
   jitter: number | null;
+  /** Seconds, from the RTCP receiver report: the round trip Firefox gives when its candidate pair has none. */
+  roundTripTime: number | null;
   roundTripTimeMeasurements: number | null;
 }
 
@@ -103,6 +107,7 @@ export function readCounters(report: StatsReportLike): ConnectionCounters {
         packetsSent: num(e, 'packetsSent'),
         retransmittedPacketsSent: num(e, 'retransmittedPacketsSent'),
         bytesSent: num(e, 'bytesSent'),
+        qualityLimitationReason: str(e, 'qualityLimitationReason'),
       });
     } else if (type === 'remote-inbound-rtp') {
       out.remoteInbound.set(id, {
@@ -111,6 +116,7 @@ export function readCounters(report: StatsReportLike): ConnectionCounters {
         packetsLost: num(e, 'packetsLost'),
         fractionLost: num(e, 'fractionLost'),
         jitter: num(e, 'jitter'),
+        roundTripTime: num(e, 'roundTripTime'),
         roundTripTimeMeasurements: num(e, 'roundTripTimeMeasurements'),
       });
     }
@@ -124,11 +130,12 @@ export function readCounters(report: StatsReportLike): ConnectionCounters {
 }
 
 /**
- * The candidate pair media flows on. The spec's way is transport.selectedCandidatePairId (Chromium,
- * Safari); Firefox has no transport stats and marks the pair `selected: true`; failing both, the
- * nominated pair that succeeded.
+ * The one candidate pair media flows on — never an average with another pair that also succeeded (a
+ * relay pair kept as a backup, the pair before an ICE restart). The spec's way is
+ * transport.selectedCandidatePairId (Chromium, Safari); Firefox has no transport stats and marks the pair
+ * `selected: true`; failing both, the nominated pair that succeeded, the most recently active if several.
  */
-function selectedPair(entries: Map<string, Entry>): Entry | null {
+export function selectedPair(entries: ReadonlyMap<string, Entry>): Entry | null {
   for (const e of entries.values()) {
     if (str(e, 'type') !== 'transport') continue;
     const id = str(e, 'selectedCandidatePairId');
@@ -139,7 +146,8 @@ function selectedPair(entries: Map<string, Entry>): Entry | null {
   for (const e of entries.values()) {
     if (str(e, 'type') !== 'candidate-pair') continue;
     if (e['selected'] === true) return e;
-    if (!nominated && e['nominated'] === true && str(e, 'state') === 'succeeded') nominated = e;
+    if (e['nominated'] !== true || str(e, 'state') !== 'succeeded') continue;
+    if (!nominated || (num(e, 'lastPacketReceivedTimestamp') ?? 0) > (num(nominated, 'lastPacketReceivedTimestamp') ?? 0)) nominated = e;
   }
   return nominated;
 }

@@ -32,7 +32,7 @@ describe('NetworkStatsCalculator on a recorded Chromium loopback call', () => {
     expect(Object.keys(latest).sort()).toEqual([...FIELDS, 'timestamp'].sort());
     expect(latest.timestamp).toBe(p0.takenAt);
     expect(Object.keys(r?.stats ?? {}).sort()).toEqual([
-      'averageNetworkRoundTripTime', 'latest',
+      'averageNetworkRoundTripTime', 'evidence', 'latest',
       'worstAudioRecvJitter', 'worstAudioRecvPacketLoss', 'worstAudioSendJitter', 'worstAudioSendPacketLoss',
       'worstVideoRecvJitter', 'worstVideoRecvPacketLoss', 'worstVideoSendJitter', 'worstVideoSendPacketLoss',
     ]);
@@ -147,7 +147,8 @@ describe('NetworkStatsCalculator on a recorded Chromium loopback call', () => {
         if (f.endsWith('BitsPerSecond')) expect(v, f).toBeLessThan(10_000_000);
       }
     }
-    expect(latestOf(run([p0, { ...p1, report: replaced }])[1]).videoRecvPacketLoss).toBeNull();
+    // The new stream was born since poll 0: its 3 packets, none lost, count from zero.
+    expect(latestOf(run([p0, { ...p1, report: replaced }])[1]).videoRecvPacketLoss).toBe(0);
   });
 
   it('packetsLost falling (late or duplicate packets, RFC 3550) is clamped at 0, not negative loss', () => {
@@ -176,17 +177,22 @@ describe('NetworkStatsCalculator on a recorded Chromium loopback call', () => {
 describe('NetworkStatsCalculator on Firefox-shaped reports', () => {
   const polls = firefoxPolls();
 
-  it('reports RTT, available bitrate and their average as null (never 0), and audio send loss/jitter as null', () => {
+  it('reports available bitrate as null (never 0) and audio send loss/jitter as null', () => {
     const results = run(polls);
     for (const r of results) {
       const l = latestOf(r);
-      expect(l.networkRoundTripTime).toBeNull();
       expect(l.availableOutgoingBitrate).toBeNull();
+      expect(r.stats.evidence.uploadLimited).toBeNull();
       expect(l.audioSendPacketLoss).toBeNull();
       expect(l.audioSendJitter).toBeNull();
-      expect(r.stats.averageNetworkRoundTripTime).toBeNull();
       expect(r.stats.worstAudioSendJitter).toBeNull();
     }
+  });
+
+  it('takes the round trip from the RTCP receiver report when the candidate pair has none', () => {
+    const rtts = run(polls).map((r) => [r.stats.latest.networkRoundTripTime, r.stats.evidence.rttSource]);
+    // remote-inbound-rtp roundTripTime in the three recorded polls: 0.021, 0.022, 0.022 s.
+    expect(rtts).toEqual([[0.021, 'rtcp'], [0.022, 'rtcp'], [0.022, 'rtcp']]);
   });
 
   it('computes loss and bitrates from Firefox’s counters', () => {
@@ -209,11 +215,12 @@ describe('NetworkStatsCalculator on Firefox-shaped reports', () => {
     expect(l2.totalSendPacketLoss).toBeNull();
   });
 
-  it('grades as n/a rather than perfect in the window: RTT and bandwidth give no reason', () => {
+  it('grades bandwidth as n/a rather than perfect in the window, and RTT from RTCP', () => {
     const w = new NetworkWindow();
     for (const r of run(polls)) w.push(r, r.stats.latest.timestamp);
     const a = w.assess(polls[2]?.takenAt ?? 0);
-    expect(a.metrics.roundTripTime).toBeNull();
+    expect(a.metrics.roundTripTime).toBeCloseTo((0.021 + 0.022 + 0.022) / 3, 10);
+    expect(a.rttSource).toBe('rtcp');
     expect(a.metrics.availableOutgoingBitrate).toBeNull();
   });
 });
@@ -231,8 +238,10 @@ describe('several connections', () => {
     expect(l.totalRecvPacketLoss).toBeCloseTo(Math.max(13 / 175, 20 / 300), 10);
     expect(l.videoSendPacketLoss).toBeCloseTo(Math.max(14 / 66, 19 / 190), 10);
     expect(l.videoRecvBitsPerSecond).toBeCloseTo(194933.219 + (500_000 * 8 * 1000) / 2003, 2);
-    // Firefox has no RTT or estimate: the average is over the connections that report one.
-    expect(l.networkRoundTripTime).toBe(0.001);
+    // Firefox's RTT comes from its receiver report (0.022 s); it has no estimate: the average is over the
+    // connections that report one.
+    expect(l.networkRoundTripTime).toBeCloseTo((0.001 + 0.022) / 2, 10);
+    expect(r.stats.evidence.rttSource).toBe('candidate-pair');
     expect(l.availableOutgoingBitrate).toBe(789_583);
   });
 

@@ -4,10 +4,13 @@
  *
  * Choices, each one what Daily documents or what a WebRTC engineer expects where it is silent:
  * - Everything counted is a delta between two polls of the same stream (same stats id and SSRC). A stream
- *   seen for the first time, or whose monotonic counters went backwards (track replaced, ICE restart,
- *   new SSRC), gives no delta this poll rather than a negative or huge one.
- * - A connection's first poll has no deltas: bitrates and loss are null, not 0. Jitter, RTT and the
- *   bandwidth estimate are instantaneous readings and are reported at once.
+ *   that appears after the connection's first poll (a new SSRC, a participant joining) was born since the
+ *   last poll, so it counts from zero; a stream whose counters went backwards gives no delta this poll.
+ * - A connection's first poll has no deltas: bitrates and loss are null, not 0 — its streams may be hours
+ *   old. Jitter, RTT and the bandwidth estimate are instantaneous readings and are reported at once.
+ * - The packet counts behind each ratio travel with the sample as its Evidence, so the window can weigh
+ *   a poll of 3 packets as 3 packets (see core/evidence.ts), with the packets that arrived and left on
+ *   streams that continued (a stall shows as zero there).
  * - Bitrates are byte deltas × 8 over the elapsed time between the two stats' own timestamps (the real
  *   sampling interval), falling back to the poll clock when a stat carries no timestamp.
  * - Receive loss: Δlost / (Δlost + Δreceived) from inbound-rtp, summed over streams of a kind (the total over
@@ -18,12 +21,19 @@
  *   nothing. Packets sent exclude retransmissions (the loss counter counts sequence numbers, once). Without
  *   packet counts, the report's fractionLost is used.
  * - Loss is clamped to 0–1: packetsLost may legitimately fall (late or duplicate packets, RFC 3550).
- * - RTT and availableOutgoingBitrate come from the selected candidate pair; null when absent (Firefox).
+ * - RTT is the selected candidate pair's currentRoundTripTime; where the pair has none (Firefox before
+ *   ~120), the mean of remote-inbound-rtp roundTripTime (RTCP receiver reports). Evidence says which.
+ * - availableOutgoingBitrate is the selected pair's. It counts as a network limit only where it is one:
+ *   not while it is still the browser's start-up default (300 kbps in libwebrtc) before the estimator has
+ *   ever moved, and, where the browser reports qualityLimitationReason, only while a video encoder reports
+ *   'bandwidth' — the estimate can't rise much above what the application sends, so a sender that sends
+ *   little (simulcast low layers, a small window) reads low on a clean path.
  * - Several connections aggregate as Daily describes: worst loss, summed bitrates, averaged RTT and
  *   available outgoing bitrate ("average latest … reported from all connections"), jitter averaged over
  *   all streams.
  */
 import { FIELDS, type Field, type ReasonKey } from '../core/catalogue';
+import type { Evidence, RttSource } from '../core/evidence';
 import type { ConnectionCounters, Kind, StatsReportLike } from './webrtc-counters';
 import { readCounters } from './webrtc-counters';
 
@@ -45,8 +55,13 @@ export interface WebRTCNetworkStats {
     worstVideoSendJitter: number | null;
     /** Mean of every RTT reading over the source's life; null when the browser reports none. */
     averageNetworkRoundTripTime: number | null;
+    /** Not Daily's: the counts and readings behind `latest` (see core/evidence.ts). */
+    evidence: Evidence;
   };
 }
+
+/** libwebrtc's bandwidth estimate before it has measured anything (its default start bitrate). */
+export const START_UP_ESTIMATE_BPS = 300_000;
 
 interface LossAcc {
   lost: number;
@@ -63,7 +78,12 @@ export interface ConnectionSample {
   sendLoss: Record<Kind, LossAcc> | null;
   jitter: { audioRecv: number[]; videoRecv: number[]; audioSend: number[]; videoSend: number[] };
   roundTripTime: number | null;
+  rttSource: RttSource | null;
   availableOutgoingBitrate: number | null;
+  uploadLimited: boolean | null;
+  /** Packets that arrived / left since the last poll on streams present both times; null when none continued. */
+  recvPackets: number | null;
+  sendPackets: number | null;
 }
 
 interface SendAnchor {
@@ -79,7 +99,12 @@ export interface ConnectionMemory {
   counters: ConnectionCounters;
   takenAt: number;
   anchors: Map<string, SendAnchor>;
+  /** The bandwidth estimate has been something other than the start-up default. */
+  estimateMoved: boolean;
 }
+
+const NEW_INBOUND = { packetsLost: 0, packetsReceived: 0, bytesReceived: 0, timestamp: null } as const;
+const NEW_OUTBOUND = { bytesSent: 0, timestamp: null } as const;
 
 const emptyLoss = (): Record<Kind, LossAcc> => ({
   audio: { lost: 0, expected: 0, fractions: [] },
@@ -110,14 +135,21 @@ export function measureConnection(
   for (const s of counters.inbound.values()) if (s.jitter !== null) jitter[`${s.kind}Recv`].push(s.jitter);
   for (const s of counters.remoteInbound.values()) if (s.jitter !== null) jitter[`${s.kind}Send`].push(s.jitter);
 
+  const rtcpRtt = mean([...counters.remoteInbound.values()].flatMap((r) => (r.roundTripTime === null ? [] : [r.roundTripTime])));
+  const estimate = counters.availableOutgoingBitrate;
+  const estimateMoved = (prev?.estimateMoved ?? false) || (estimate !== null && estimate !== START_UP_ESTIMATE_BPS);
   const anchors = new Map<string, SendAnchor>();
   const sample: ConnectionSample = {
     bits: null,
     recvLoss: null,
     sendLoss: null,
     jitter,
-    roundTripTime: counters.roundTripTime,
-    availableOutgoingBitrate: counters.availableOutgoingBitrate,
+    roundTripTime: counters.roundTripTime ?? rtcpRtt,
+    rttSource: counters.roundTripTime !== null ? 'candidate-pair' : rtcpRtt !== null ? 'rtcp' : null,
+    availableOutgoingBitrate: estimate,
+    uploadLimited: estimate === null ? null : estimateMoved ? encoderLimited(counters) : false,
+    recvPackets: null,
+    sendPackets: null,
   };
 
   if (prev) {
@@ -125,19 +157,25 @@ export function measureConnection(
     const recvLoss = emptyLoss();
     const fallbackMs = takenAt - prev.takenAt;
     for (const [id, cur] of counters.inbound) {
-      const old = prev.counters.inbound.get(id);
-      if (!old || old.ssrc !== cur.ssrc) continue;
-      bits[`${cur.kind}Recv`] += rate(old.bytesReceived, cur.bytesReceived, old.timestamp, cur.timestamp, fallbackMs);
-      const dReceived = delta(old.packetsReceived, cur.packetsReceived);
-      if (dReceived === null || old.packetsLost === null || cur.packetsLost === null) continue;
-      const dLost = cur.packetsLost - old.packetsLost;
+      const seen = prev.counters.inbound.get(id);
+      const old = seen && seen.ssrc === cur.ssrc ? seen : null;
+      // A stream born since the last poll counted everything it holds since then.
+      const from = old ?? NEW_INBOUND;
+      bits[`${cur.kind}Recv`] += rate(from.bytesReceived, cur.bytesReceived, from.timestamp, cur.timestamp, fallbackMs);
+      const dReceived = delta(from.packetsReceived, cur.packetsReceived);
+      if (old && dReceived !== null) sample.recvPackets = (sample.recvPackets ?? 0) + dReceived;
+      if (dReceived === null || from.packetsLost === null || cur.packetsLost === null) continue;
+      const dLost = cur.packetsLost - from.packetsLost;
       recvLoss[cur.kind].lost += dLost;
       recvLoss[cur.kind].expected += dLost + dReceived;
     }
     for (const [id, cur] of counters.outbound) {
-      const old = prev.counters.outbound.get(id);
-      if (!old || old.ssrc !== cur.ssrc) continue;
-      bits[`${cur.kind}Send`] += rate(old.bytesSent, cur.bytesSent, old.timestamp, cur.timestamp, fallbackMs);
+      const seen = prev.counters.outbound.get(id);
+      const old = seen && seen.ssrc === cur.ssrc ? seen : null;
+      const from = old ?? NEW_OUTBOUND;
+      bits[`${cur.kind}Send`] += rate(from.bytesSent, cur.bytesSent, from.timestamp, cur.timestamp, fallbackMs);
+      const dSent = old ? delta(old.packetsSent, cur.packetsSent) : null;
+      if (dSent !== null) sample.sendPackets = (sample.sendPackets ?? 0) + dSent;
     }
     sample.bits = bits;
     sample.recvLoss = recvLoss;
@@ -174,7 +212,67 @@ export function measureConnection(
     }
   }
 
-  return { sample, memory: { counters, takenAt, anchors } };
+  return { sample, memory: { counters, takenAt, anchors, estimateMoved } };
+}
+
+/** Whether a video encoder says bandwidth holds it back; null when none reports a reason (Safari, old browsers). */
+function encoderLimited(counters: ConnectionCounters): boolean | null {
+  let told = false;
+  for (const o of counters.outbound.values()) {
+    if (o.kind !== 'video' || o.qualityLimitationReason === null) continue;
+    if (o.qualityLimitationReason === 'bandwidth') return true;
+    told = true;
+  }
+  return told ? false : null;
+}
+
+/**
+ * The counts and readings behind one poll's aggregate. Loss counts are the worst connection's (the one
+ * whose ratio is the latest's), so Σ lost ÷ Σ expected over the window agrees with the per-poll worst.
+ */
+export function evidenceOf(samples: readonly ConnectionSample[]): Evidence {
+  const recv = worstCounts(samples.map((s) => (s.recvLoss ? countsOf(s.recvLoss) : null)));
+  const send = worstCounts(samples.map((s) => (s.sendLoss ? countsOf(s.sendLoss) : null)));
+  const limits = samples.map((s) => s.uploadLimited);
+  const sources = samples.map((s) => s.rttSource);
+  return {
+    recvLost: recv?.lost ?? null,
+    recvExpected: recv?.expected ?? null,
+    sendLost: send?.lost ?? null,
+    sendExpected: send?.expected ?? null,
+    recvPackets: sumOrNull(samples.map((s) => s.recvPackets)),
+    sendPackets: sumOrNull(samples.map((s) => s.sendPackets)),
+    uploadLimited: limits.includes(true) ? true : limits.includes(false) ? false : null,
+    rttSource: sources.includes('candidate-pair') ? 'candidate-pair' : sources.includes('rtcp') ? 'rtcp' : null,
+  };
+}
+
+interface Counts {
+  lost: number;
+  expected: number;
+}
+
+/** Packet counts of a poll's loss; null when the ratio came from fractionLost alone (no counts to weigh). */
+function countsOf(loss: Record<Kind, LossAcc>): Counts | null {
+  const expected = loss.audio.expected + loss.video.expected;
+  if (expected === 0 && (loss.audio.fractions.length > 0 || loss.video.fractions.length > 0)) return null;
+  const lost = loss.audio.lost + loss.video.lost;
+  return { lost: Math.min(expected, Math.max(0, lost)), expected };
+}
+
+function worstCounts(list: ReadonlyArray<Counts | null>): Counts | null {
+  let w: Counts | null = null;
+  for (const c of list) {
+    if (!c) continue;
+    if (!w || (c.expected > 0 && (w.expected === 0 || c.lost / c.expected > w.lost / w.expected))) w = c;
+  }
+  return w;
+}
+
+function sumOrNull(values: ReadonlyArray<number | null>): number | null {
+  let sum: number | null = null;
+  for (const v of values) if (v !== null) sum = (sum ?? 0) + v;
+  return sum;
 }
 
 /** Daily's latest fields from every connection's sample of one poll. */
@@ -243,6 +341,7 @@ export class NetworkStatsCalculator<K = unknown> {
     const timestamp = Math.max(takenAt, this.lastTimestamp + 1);
     this.lastTimestamp = timestamp;
     const latest = aggregate(samples, timestamp);
+    const evidence = evidenceOf(samples);
     for (const [k, field] of Object.entries(WORST) as Array<[keyof typeof WORST, Field]>) {
       const v = latest[field];
       const w = this.worst[k];
@@ -259,6 +358,7 @@ export class NetworkStatsCalculator<K = unknown> {
         latest,
         ...this.worst,
         averageNetworkRoundTripTime: this.rttCount > 0 ? this.rttSum / this.rttCount : null,
+        evidence,
       },
     };
   }

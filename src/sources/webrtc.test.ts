@@ -64,9 +64,12 @@ describe('createWebRTCStatsSource', () => {
     for (let i = 0; i < polls.length; i++) expect(monitor.window.push(await src.getNetworkStats())).toBe(true);
     const a = monitor.window.assess();
     expect(a.sampleCount).toBe(3);
-    // Loss means over the two polls with deltas: recv (13/175 + 23/256) / 2 ≈ 8 %, send (14/66 + 47/364) / 2 ≈ 17 %.
+    // Loss over the window is Σ lost ÷ Σ expected of the two polls with deltas: recv (13 + 23) / (175 + 256)
+    // ≈ 8.4 %, from 431 packets; send (14 + 47) / (66 + 364) ≈ 14 %, from 430.
     expect(a.networkState).toBe('bad');
     expect(a.networkStateReasons).toEqual(['sendPacketLoss', 'recvPacketLoss']);
-    expect(a.metrics.recvPacketLoss).toBeCloseTo((13 / 175 + 23 / 256) / 2, 10);
+    expect(a.metrics.recvPacketLoss).toBeCloseTo(36 / 431, 10);
+    expect(a.packets.recvPacketLoss).toBe(431);
+    expect(a.metrics.sendPacketLoss).toBeCloseTo(61 / 430, 10);
   });
 });

@@ -1,9 +1,10 @@
-import type { StatsSource } from '../core/monitor';
+import { ConnectionStates } from './connection-state';
+import type { ContextSource } from './context';
 import type { NetworkStatsCalculator, WebRTCNetworkStats } from './webrtc-math';
 
 export type { WebRTCNetworkStats, LatestStats } from './webrtc-math';
 
-export interface WebRTCStatsSource extends StatsSource {
+export interface WebRTCStatsSource extends ContextSource {
   /** Daily-shaped network stats computed from the connections' getStats(); see webrtc-math.ts for the maths. */
   getNetworkStats(): Promise<WebRTCNetworkStats>;
 }
@@ -12,6 +13,7 @@ export interface WebRTCStatsSource extends StatsSource {
  * A stats source for any RTCPeerConnection(s): the same shape as daily-js's getNetworkStats(), so the
  * monitor and widget work unchanged. Each call makes exactly one getStats() per open connection.
  * With several connections (a P2P mesh) loss is the worst, bitrates are summed, RTT is averaged.
+ * Their connection states reach the widget as its connection (Reconnecting…, Connection lost).
  */
 export function createWebRTCStatsSource(pcs: RTCPeerConnection | readonly RTCPeerConnection[]): WebRTCStatsSource {
   const list: readonly RTCPeerConnection[] = Array.isArray(pcs) ? [...pcs] : [pcs as RTCPeerConnection];
@@ -45,6 +47,31 @@ export function createWebRTCStatsSource(pcs: RTCPeerConnection | readonly RTCPee
   return {
     // Its networkState is Daily's shape only: the widget computes the one verdict there is.
     hasOwnVerdict: false,
+    onContext(listener) {
+      const states = new ConnectionStates<RTCPeerConnection>();
+      let last: ReturnType<typeof states.current> | undefined;
+      const read = (pc: RTCPeerConnection) => {
+        const now = pc.connectionState === 'closed'
+          ? states.close(pc)
+          : states.update(pc, { connectionState: pc.connectionState, iceConnectionState: pc.iceConnectionState });
+        if (now === last) return;
+        last = now;
+        listener({ connection: now });
+      };
+      const handlers = list.map((pc) => {
+        const onChange = () => read(pc);
+        pc.addEventListener('connectionstatechange', onChange);
+        pc.addEventListener('iceconnectionstatechange', onChange);
+        return () => {
+          pc.removeEventListener('connectionstatechange', onChange);
+          pc.removeEventListener('iceconnectionstatechange', onChange);
+        };
+      });
+      for (const pc of list) read(pc);
+      return () => {
+        for (const off of handlers) off();
+      };
+    },
     getNetworkStats() {
       const next = queue.then(poll, poll);
       queue = next.catch(() => undefined);

@@ -9,6 +9,8 @@ const PATHS: Record<BadgeKind, readonly string[]> = {
   measuring: ['M8 1.5a6.5 6.5 0 1 1-6.5 6.5'],
   'no-data': ['M8 1.5a6.5 6.5 0 1 1 0 13a6.5 6.5 0 1 1 0-13', 'M5 8h6'],
   reconnecting: ['M13.5 8a5.5 5.5 0 1 1-1.6-3.9', 'M12.2 1.6v2.8H9.4'],
+  // A broken link: two chain halves apart.
+  lost: ['M6.5 9.5L4.2 11.8a2.2 2.2 0 0 1-3.1-3.1L3.4 6.4', 'M9.5 6.5l2.3-2.3a2.2 2.2 0 0 1 3.1 3.1l-2.3 2.3', 'M6 2v2M2 6h2M10 14v-2M14 10h-2'],
 };
 
 const STROKE = { fill: 'none', stroke: 'currentColor', 'stroke-width': '1.8', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' } as const;

@@ -7,7 +7,7 @@ import { createSparkline } from './sparkline';
 import type { HealthStore } from './store';
 import { readChartColors, type ChartColors } from './theme';
 import { trendOf, type Trend } from './trend';
-import { formatMetric, metricLabel, missingWhy } from './view';
+import { formatMetric, metricLabel, metricNote, missingWhy } from './view';
 
 const WIDTH = 132;
 const HEIGHT = 30;
@@ -27,6 +27,7 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
   const missing = useSignal(false);
   const trend = useSignal<Trend>('steady');
   const label = metricLabel(def.id, labels);
+  const note = useComputed(() => metricNote(def.id, store.snapshot.value.assessment, labels));
   // Rebuilt only when the shown value or the trend changes, not on every poll.
   const alt = useComputed(() => {
     const t = trend.value;
@@ -78,6 +79,7 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
         <div class="ch-spark-canvas" ref={chartEl} aria-hidden="true" />
       </div>
       {missing.value && <span class="ch-metric-why">{missingWhy(def.id, labels)}</span>}
+      {!missing.value && note.value && <span class="ch-metric-why" data-ch="metric-note">{note.value}</span>}
     </li>
   );
 }

@@ -12,6 +12,8 @@ export interface Labels {
   measuring: string;
   noData: string;
   reconnecting: string;
+  /** The connection failed (ICE `failed`): the badge's word. */
+  connectionLost: string;
   /** Prefix of the badge's accessible name and of announcements: "Network: Poor". */
   title: string;
   /** Shown in place of a value the browser didn't report. */
@@ -32,6 +34,18 @@ export interface Labels {
   statsUnavailableAction: string;
   reconnectingWhy: string;
   reconnectingAction: string;
+  /** Connected, but nothing has arrived (or left) for a few samples after media flowed. */
+  stalledRecvWhy: string;
+  stalledSendWhy: string;
+  lostWhy: string;
+  lostAction: string;
+  /** A loss ratio from too few packets to grade: `{value}` packets. */
+  ungradedFewPackets: string;
+  /** An upload estimate that isn't a network limit (the encoder isn't bandwidth-limited, or it's the start-up guess). */
+  ungradedNotLimiting: string;
+  /** Where the round trip came from. */
+  rttFromPair: string;
+  rttFromRtcp: string;
   idleWhy: string;
   /** Polling stopped after samples were taken: left the meeting, or the call object was destroyed. */
   leftWhy: string;
@@ -101,6 +115,7 @@ export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
   measuring: 'Measuring…',
   noData: 'No data',
   reconnecting: 'Reconnecting…',
+  connectionLost: 'Connection lost',
   title: 'Network',
   notAvailable: 'n/a',
   reasons: {
@@ -128,6 +143,14 @@ export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
   statsUnavailableAction: 'The call is not answering; reload the page if this lasts.',
   reconnectingWhy: 'The connection to the call dropped; reconnecting.',
   reconnectingAction: 'Check your network connection.',
+  stalledRecvWhy: 'Nothing has arrived from the call for the last few seconds; the connection may be switching networks.',
+  stalledSendWhy: 'Nothing has left for the call for the last few seconds; the connection may be switching networks.',
+  lostWhy: 'The connection to the call failed.',
+  lostAction: 'Check your network connection, then rejoin the call.',
+  ungradedFewPackets: 'Not graded: only {value} packets in the window',
+  ungradedNotLimiting: "Not graded: the encoder isn't limited by bandwidth, so this is not the network's limit",
+  rttFromPair: 'Measured by ICE connectivity checks',
+  rttFromRtcp: 'From RTCP receiver reports (this browser gives no candidate-pair round trip)',
   idleWhy: 'Not in a call yet.',
   leftWhy: 'Not in the call any more.',
   scope: 'Measures the network only; video can still stutter when the computer is overloaded.',

@@ -14,6 +14,10 @@ function snap(a: Partial<Assessment>, extra: Partial<Snapshot> = {}): Snapshot {
       newestTimestamp: 1000,
       unknownReason: null,
       levels: { sendPacketLoss: 'good', recvPacketLoss: 'good', roundTripTime: 'good', availableOutgoingBitrate: 'good' },
+      ungraded: {},
+      packets: { sendPacketLoss: null, recvPacketLoss: null },
+      rttSource: null,
+      stall: null,
       ...a,
     },
     health: { consecutiveFailures: 0, consecutiveTimeouts: 0, totalFailures: 0, lastError: null, lastSuccessAt: null, pending: 0 },
@@ -23,6 +27,8 @@ function snap(a: Partial<Assessment>, extra: Partial<Snapshot> = {}): Snapshot {
     reported: null,
     cpuLoad: null,
     peers: [],
+    remoteSending: null,
+    outage: null,
     ...extra,
   };
 }
@@ -65,9 +71,25 @@ describe('badge', () => {
   });
 
   it('an interrupted connection is Reconnecting… even over a stale bad verdict, with data-state unknown', () => {
-    const k = badgeKind(snap({ networkState: 'bad' }, { connection: 'interrupted' }));
+    const k = badgeKind(snap({ networkState: 'bad' }, { connection: 'interrupted', outage: 'reconnecting' }));
     expect(badgeText(k, L)).toBe('Reconnecting…');
     expect(badgeState(k)).toBe('unknown');
+  });
+
+  it('a failed connection is Connection lost, data-state bad, with what to do', () => {
+    const s = snap({ networkState: 'bad' }, { connection: 'failed', outage: 'lost' });
+    const k = badgeKind(s);
+    expect(badgeText(k, L)).toBe('Connection lost');
+    expect(badgeState(k)).toBe('bad');
+    expect(explain(s, L, 0)).toEqual([{ key: 'lost', level: 'bad', text: L.lostWhy, action: L.lostAction }]);
+  });
+
+  it('a stall while connected reads Reconnecting… and says which way nothing flows', () => {
+    const recv = snap({ networkState: 'bad', stall: 'recv' }, { connection: 'connected', outage: 'stalled' });
+    expect(badgeText(badgeKind(recv), L)).toBe('Reconnecting…');
+    expect(explain(recv, L, 0)[0]?.text).toBe(L.stalledRecvWhy);
+    const send = snap({ networkState: 'bad', stall: 'send' }, { outage: 'stalled' });
+    expect(explain(send, L, 0)[0]?.text).toBe(L.stalledSendWhy);
   });
 
   it('after a reconnection, a still-stale window keeps saying Reconnecting… until a fresh sample', () => {

@@ -1,10 +1,13 @@
 import { formatValue, metricDef, type MetricId, type Unit } from '../core/catalogue';
 import type { Snapshot } from '../core/monitor';
-import type { NetworkState } from '../core/window';
+import type { Assessment, NetworkState } from '../core/window';
 import { fill, type Labels } from './labels';
 
-/** What the badge says. More than NetworkState: "unknown" has three honest faces, and reconnecting is its own. */
-export type BadgeKind = 'good' | 'warning' | 'bad' | 'measuring' | 'no-data' | 'reconnecting';
+/**
+ * What the badge says. More than NetworkState: "unknown" has three honest faces, and an outage has two —
+ * reconnecting (dropped, or media stalled) and lost (the connection failed).
+ */
+export type BadgeKind = 'good' | 'warning' | 'bad' | 'measuring' | 'no-data' | 'reconnecting' | 'lost';
 
 /**
  * `recovering`: the connection came back but no fresh sample has arrived since — Daily's `connected`
@@ -14,8 +17,9 @@ export function badgeKind(s: Snapshot | null, recovering = false): BadgeKind {
   if (!s) return 'measuring';
   // Not polled (not joined yet, left, call destroyed): whatever the window still holds can't be vouched for.
   if (!s.active) return 'no-data';
-  // A dropped connection explains everything else (stale samples, loss), so it wins.
-  if (s.connection === 'interrupted') return 'reconnecting';
+  // An outage explains everything else (stale samples, loss), so it wins.
+  if (s.outage === 'lost') return 'lost';
+  if (s.outage !== null) return 'reconnecting';
   if (recovering && s.assessment.unknownReason === 'stale' && !s.statsUnavailable) return 'reconnecting';
   if (s.statsUnavailable) return 'no-data';
   const a = s.assessment;
@@ -26,6 +30,7 @@ export function badgeKind(s: Snapshot | null, recovering = false): BadgeKind {
 
 /** `data-state` of the badge: the verdict for graded kinds, unknown for every other. */
 export function badgeState(kind: BadgeKind): NetworkState {
+  if (kind === 'lost') return 'bad';
   return kind === 'good' || kind === 'warning' || kind === 'bad' ? kind : 'unknown';
 }
 
@@ -36,6 +41,7 @@ const BADGE_LABEL = {
   measuring: 'measuring',
   'no-data': 'noData',
   reconnecting: 'reconnecting',
+  lost: 'connectionLost',
 } as const satisfies Record<BadgeKind, keyof Labels>;
 
 export function badgeText(kind: BadgeKind, labels: Labels): string {
@@ -60,7 +66,7 @@ export function missingWhy(id: MetricId, labels: Labels): string {
 
 /** Whether the widget is between a reconnection and the first fresh sample after it (see badgeKind). */
 export function stillRecovering(s: Snapshot, wasRecovering: boolean): boolean {
-  if (s.connection === 'interrupted') return true;
+  if (s.outage === 'reconnecting' || s.outage === 'stalled') return true;
   return wasRecovering && s.assessment.unknownReason === 'stale' && !s.statsUnavailable;
 }
 
@@ -75,6 +81,11 @@ export interface Explanation {
 export function explain(s: Snapshot | null, labels: Labels, nowMs: number, recovering = false): Explanation[] {
   const kind = badgeKind(s, recovering);
   if (!s || kind === 'measuring') return [{ key: 'measuring', level: 'unknown', text: labels.measuringWhy, action: null }];
+  if (kind === 'lost') return [{ key: 'lost', level: 'bad', text: labels.lostWhy, action: labels.lostAction }];
+  if (kind === 'reconnecting' && s.outage === 'stalled') {
+    const text = s.assessment.stall === 'send' ? labels.stalledSendWhy : labels.stalledRecvWhy;
+    return [{ key: 'stalled', level: 'bad', text, action: labels.reconnectingAction }];
+  }
   if (kind === 'reconnecting') {
     return [{ key: 'reconnecting', level: 'unknown', text: labels.reconnectingWhy, action: labels.reconnectingAction }];
   }
@@ -108,6 +119,20 @@ export function explain(s: Snapshot | null, labels: Labels, nowMs: number, recov
     text: fill(labels.reasons[key], { value: formatMetric(a.metrics[key], metricDef(key).unit, labels) }),
     action: labels.actions[key],
   }));
+}
+
+/** The small print under a graded metric's value: why it isn't graded, or where a round trip came from. */
+export function metricNote(id: MetricId, a: Assessment, labels: Labels): string | null {
+  if (id !== 'sendPacketLoss' && id !== 'recvPacketLoss' && id !== 'roundTripTime' && id !== 'availableOutgoingBitrate') return null;
+  const why = a.ungraded[id];
+  if (why === 'few-packets') {
+    return fill(labels.ungradedFewPackets, { value: String(Math.round(a.packets[id === 'sendPacketLoss' ? 'sendPacketLoss' : 'recvPacketLoss'] ?? 0)) });
+  }
+  if (why === 'not-limiting') return labels.ungradedNotLimiting;
+  if (id === 'roundTripTime' && a.metrics.roundTripTime !== null) {
+    return a.rttSource === 'rtcp' ? labels.rttFromRtcp : a.rttSource === 'candidate-pair' ? labels.rttFromPair : null;
+  }
+  return null;
 }
 
 /** Daily's verdict and ours disagree — only meaningful when both have one. */
