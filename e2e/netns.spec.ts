@@ -3,8 +3,9 @@ import { ensureTools } from './netns/capabilities';
 import { launchChromiumInNamespace, serveSiteInNamespace, type NamespacedSite } from './netns/browser';
 import { lossBetween, nearest, type InboundSnapshot } from './netns/measure';
 import {
-  addUdpLoss, addUdpRateCap, createNamespace, probeImpairments, removeUdpLoss, removeUdpRateCap, type Namespace,
+  addUdpLoss, addUdpRateCap, createNamespace, probeNamespace, removeUdpLoss, removeUdpRateCap, requireNs, type Namespace,
 } from './netns/namespace';
+import { STATUS, ms, readState, waitFor, type TestApi } from './netns/widget-state';
 
 // The loopback call in headless Chromium inside a network namespace this test creates, impaired for real
 // with iptables and tc, and judged by the product's defaults: 2 s polls, 30 s window. The verdict is the
@@ -15,35 +16,6 @@ const LOSS = 0.15;
 // Polls are 2 s apart after each answer, so a 30 s window holds 14–15 of them.
 const FULL_WINDOW_SAMPLES = WINDOW_MS / POLL_MS - 1;
 const SITE = process.env.SITE_DIR ?? 'build/site';
-
-/** What the widget shows (state, reasons) plus its handle's assessment (unrounded numbers, sample count). */
-interface PageState {
-  state: string;
-  reasons: string[];
-  /** The listed reasons' level and sentence, as a user reads them. */
-  reasonTexts: string[];
-  unknown: string;
-  samples: number;
-  newest: number | null;
-  metrics: Record<string, number | null>;
-}
-
-interface AssessmentLike {
-  unknownReason: string | null;
-  sampleCount: number;
-  newestTimestamp: number | null;
-  metrics: Record<string, number | null>;
-}
-
-interface TestApi {
-  callHealthTest: {
-    media: string;
-    assessment(): AssessmentLike;
-    inbound(side: 0 | 1): Promise<InboundSnapshot>;
-    selectedPairs(): Promise<Array<{ local: string; remote: string; protocol: string }>>;
-    stop(): void;
-  };
-}
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
@@ -172,66 +144,9 @@ test.describe('real impaired network (network namespace)', () => {
   });
 });
 
-/** Probes namespaces and impairments once, on a throwaway namespace; null when all work. */
-function probeNamespace(): string | null {
-  let probe: Namespace;
-  try {
-    probe = createNamespace();
-  } catch (err) {
-    return `can't create a network namespace with a veth pair: ${err instanceof Error ? err.message : String(err)}`;
-  }
-  try {
-    return probeImpairments(probe);
-  } finally {
-    probe.destroy();
-  }
-}
-
-const STATUS = '#widget .call-health [role="status"]';
-const REASON_KEYS = ['sendPacketLoss', 'recvPacketLoss', 'roundTripTime', 'availableOutgoingBitrate'];
-
-async function readState(page: Page): Promise<PageState> {
-  const state = (await page.locator(STATUS).getAttribute('data-state')) ?? '';
-  const items = await page.locator('#widget .ch-reason').evaluateAll((els) =>
-    els.map((e) => ({
-      key: (e as HTMLElement).dataset['reason'] ?? '',
-      text: `${(e as HTMLElement).dataset['level'] ?? ''}: ${e.querySelector('.ch-reason-text')?.textContent ?? ''}`,
-    })),
-  );
-  const a = await page.evaluate(() => (window as unknown as TestApi).callHealthTest.assessment());
-  const reasons = items.filter((i) => REASON_KEYS.includes(i.key));
-  return {
-    state,
-    reasons: reasons.map((i) => i.key),
-    reasonTexts: reasons.map((i) => i.text),
-    unknown: a.unknownReason ?? '',
-    samples: a.sampleCount,
-    newest: a.newestTimestamp,
-    metrics: a.metrics,
-  };
-}
-
-/** Polls the page's verdict until `ok`; fails with the last state seen after `timeoutMs`. */
-async function waitFor(page: Page, ok: (s: PageState) => boolean, timeoutMs: number): Promise<{ elapsed: number; state: PageState }> {
-  const start = Date.now();
-  let last: PageState | null = null;
-  while (Date.now() - start <= timeoutMs) {
-    last = await readState(page);
-    if (ok(last)) return { elapsed: Date.now() - start, state: last };
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`condition not met within ${ms(timeoutMs)}; last state ${JSON.stringify(last)}`);
-}
-
-function requireNs(ns: Namespace | null): Namespace {
-  if (!ns) throw new Error('no namespace');
-  return ns;
-}
-
 function requireSnap(s: InboundSnapshot | undefined): InboundSnapshot {
   if (!s) throw new Error('no raw counters sampled');
   return s;
 }
 
-const ms = (v: number) => `${(v / 1000).toFixed(1)} s`;
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)} %`);

@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import type { Namespace } from './namespace';
+import { stopGroup } from './sh';
 
 /** Inside the namespace the port space is private, so this can't collide with other test servers. */
 export const NETNS_PORT = 4185;
@@ -47,26 +48,6 @@ export async function serveSiteInNamespace(ns: Namespace, siteDir: string): Prom
     });
   });
   return { origin, stop: () => stopGroup(child) };
-}
-
-function stopGroup(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    if (child.exitCode !== null || child.pid === undefined) return done();
-    child.once('exit', () => done());
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return done();
-    }
-    setTimeout(() => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      done();
-    }, 3_000).unref();
-  });
 }
 
 /**

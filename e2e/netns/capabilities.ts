@@ -5,10 +5,13 @@ const TOOLS = [
   { tool: 'ip', pkg: 'iproute2' },
   { tool: 'tc', pkg: 'iproute2' },
   { tool: 'iptables', pkg: 'iptables' },
+  // The round-trip test's cross traffic (fills a deep queue) and its ground truth (ICMP RTT through it).
+  { tool: 'iperf3', pkg: 'iperf3' },
+  { tool: 'ping', pkg: 'iputils-ping' },
 ] as const;
 
 /**
- * Root and the network tools, installing Debian's iproute2/iptables when they are missing and we can.
+ * Root and the network tools, installing the Debian packages above when they are missing and we can.
  * Returns null when everything is there, else why not (the caller skips, or fails under CI).
  */
 export function ensureTools(): string | null {
@@ -22,7 +25,8 @@ export function ensureTools(): string | null {
     console.log(`[netns] installing ${pkgs.join(', ')} with apt-get`);
     try {
       run('apt-get', ['update', '-qq']);
-      run('apt-get', ['install', '-y', '-qq', ...pkgs]);
+      // Non-interactive: iperf3's package asks (through debconf) whether to start a daemon at boot.
+      run('env', ['DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '-qq', ...pkgs]);
     } catch (err) {
       return `installing ${pkgs.join(', ')} failed: ${err instanceof Error ? err.message : String(err)}`;
     }

@@ -68,7 +68,28 @@ function removeStaleNamespaces(): void {
     const m = /^chealth-(\d+)-[0-9a-f]{6}$/.exec(name);
     if (!m) continue;
     const pid = Number(m[1]);
-    if (pid !== process.pid && !alive(pid)) tryRun('ip', ['netns', 'del', name]);
+    if (pid === process.pid || alive(pid)) continue;
+    // What still runs inside (a preview server, traffic generators) would outlive the deleted name.
+    for (const p of tryOutput('ip', ['netns', 'pids', name]).split('\n').map(Number)) {
+      if (Number.isInteger(p) && p > 0) kill(p);
+    }
+    tryRun('ip', ['netns', 'del', name]);
+  }
+}
+
+function tryOutput(cmd: string, args: readonly string[]): string {
+  try {
+    return run(cmd, args);
+  } catch {
+    return '';
+  }
+}
+
+function kill(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
   }
 }
 
@@ -138,4 +159,27 @@ export function probeImpairments(ns: Namespace): string | null {
     return `tc htb/tbf/u32 is not usable: ${err instanceof Error ? err.message : String(err)}`;
   }
   return null;
+}
+
+/**
+ * Probes namespaces and impairments once, on a throwaway namespace; null when all work. `extra` probes
+ * what one spec needs beyond the shared impairments, on the same namespace.
+ */
+export function probeNamespace(extra?: (probe: Namespace) => string | null): string | null {
+  let probe: Namespace;
+  try {
+    probe = createNamespace();
+  } catch (err) {
+    return `can't create a network namespace with a veth pair: ${err instanceof Error ? err.message : String(err)}`;
+  }
+  try {
+    return probeImpairments(probe) ?? extra?.(probe) ?? null;
+  } finally {
+    probe.destroy();
+  }
+}
+
+export function requireNs(ns: Namespace | null): Namespace {
+  if (!ns) throw new Error('no namespace');
+  return ns;
 }

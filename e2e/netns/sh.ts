@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 
 /** Runs a command, returns its stdout; throws with the command's stderr in the message. */
 export function run(cmd: string, args: readonly string[]): string {
@@ -30,4 +30,34 @@ export function which(tool: string): string | null {
     }
   }
   return null;
+}
+
+/**
+ * Ends a child spawned with `detached: true` (its own process group) and everything it started: SIGTERM,
+ * then SIGKILL after 3 s. Resolves when it has exited (or at the SIGKILL).
+ */
+export function stopGroup(child: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return done();
+    child.once('exit', () => done());
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return done();
+    }
+    setTimeout(() => {
+      killGroupNow(child);
+      done();
+    }, 3_000).unref();
+  });
+}
+
+/** SIGKILL to a detached child's process group, synchronously: for process 'exit' handlers. */
+export function killGroupNow(child: ChildProcess): void {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
