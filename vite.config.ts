@@ -56,7 +56,8 @@ export default defineConfig(({ mode }) => ({
           },
         },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    // test/: checks that must share no code with src/ (the real-call referee).
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     environment: 'node',
   },
 }));

@@ -5,6 +5,7 @@ import { createReplaySource, createWebRTCStatsSource, mountCallHealth, preloadPa
 import { startLoopbackCall, type LoopbackCall } from '../src/demo/loopback-call';
 import { accelerate, hold, onTimerSet } from './clock';
 import { nextStats, restamp } from './stats';
+import { openDump } from './dump-open';
 
 const widgetEl = () => document.getElementById('widget') as HTMLElement;
 let handle: CallHealthHandle | null = null;
@@ -64,6 +65,9 @@ function until(cond: () => boolean): Promise<void> {
 }
 
 const bench = {
+  /** Opens a 5 MB dump as the demo's file picker does; the longest main-thread task while it does. */
+  openDump,
+
   /** p50/p95/max of one poll, back to back (1000× time). */
   async pollCost(n: number, warmup = 50): Promise<number[]> {
     await preloadPanel(); // measure polls, not the one-time load of the panel's chunk

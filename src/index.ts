@@ -1,14 +1,15 @@
 // The public API. Everything a host page may use is exported here and nowhere else.
-export { NetworkWindow, grade } from './core/window';
-export type { Assessment, NetworkState, NetworkWindowOptions, UnknownReason } from './core/window';
-export { DEFAULT_THRESHOLDS, resolveThresholds } from './core/thresholds';
+export { NetworkWindow, grade, STALL_SAMPLES } from './core/window';
+export type { Assessment, NetworkState, NetworkWindowOptions, UnknownReason, UngradedWhy, Stall } from './core/window';
+export { DEFAULT_THRESHOLDS, MIN_LOSS_PACKETS, resolveThresholds } from './core/thresholds';
 export type { Level, Thresholds, ThresholdOverrides } from './core/thresholds';
 export { METRICS, FIELDS, REASONS, formatValue, fieldUnit } from './core/catalogue';
 export type { Field, MetricDef, MetricId, ReasonKey, Unit } from './core/catalogue';
 export { createPoller } from './core/poller';
 export type { Poller, PollerOptions, PollHealth } from './core/poller';
 export { Monitor } from './core/monitor';
-export type { MonitorOptions, Snapshot, StatsSource, ReportedVerdict, CpuLoad, PeerQuality, ConnectionState } from './core/monitor';
+export type { MonitorOptions, Snapshot, StatsSource, ReportedVerdict, CpuLoad, PeerQuality, ConnectionState, Outage } from './core/monitor';
+export type { Evidence, RttSource } from './core/evidence';
 export { monitorDailyCall, watchDailyCall, dailyStatsSource } from './sources/daily';
 export type { DailyMonitorOptions, DailyCallLike } from './sources/daily';
 export { createWebRTCStatsSource } from './sources/webrtc';
@@ -43,9 +44,11 @@ export { parseDailyLogs, DailyLogsError, DAILY_LOGS_FIELDS } from './core/daily-
 export type { DailyLogsTimeline, DailyLogsInterval, DailyLogsOptions, DailyLogsField } from './core/daily-logs';
 export { recordMonitor } from './core/recorder';
 export type { RecordMonitorOptions, SessionRecorder } from './core/recorder';
-// Session replay and the widget's session API (issue 7).
-export { parseRecording, RecordingError } from './sources/recording';
-export type { Recording, RecordingFormat, ReplayInput } from './sources/recording';
+// Session replay (of our own exports, Daily's /logs and getStats() dumps) and the widget's session API.
+export { parseRecording, parseRecordingAsync, RecordingError } from './sources/recording';
+export type { Recording, RecordingErrorCode, RecordingFormat, RecordingOptions, ReplayInput } from './sources/recording';
+export type { DumpFormat } from './sources/dumps/dump';
+export { browserOf } from './core/browser';
 export { replayTiming } from './sources/replay';
 export type { ReplayTiming } from './sources/replay';
 export type { CallHealthApi } from './embed/session';

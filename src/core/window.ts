@@ -49,6 +49,9 @@ export interface NetworkWindowOptions {
   minLossPackets?: number;
 }
 
+/** Samples a window needs before it gives a verdict (fewer reads Measuring…). */
+export const MIN_SAMPLES = 3;
+
 /** Samples in a row with nothing arriving (or leaving), after media flowed, that make a stall: one may be a blip. */
 export const STALL_SAMPLES = 2;
 
@@ -94,7 +97,7 @@ export class NetworkWindow {
 
   constructor(options: NetworkWindowOptions = {}) {
     this.windowMs = positive(options.windowMs, 30_000);
-    this.minSamples = Math.max(1, Math.floor(positive(options.minSamples, 3)));
+    this.minSamples = Math.max(1, Math.floor(positive(options.minSamples, MIN_SAMPLES)));
     this.staleAfterMs = positive(options.staleAfterMs, 10_000);
     this.maxFutureMs = positive(options.maxFutureMs, 60_000);
     this.thresholds = resolveThresholds(options.thresholds);

@@ -1,13 +1,18 @@
-import { METRICS, parseRecording, type Recording, type ReplaySource } from '../index';
+import { METRICS, parseRecordingAsync, type Recording, type ReplaySource } from '../index';
+import { browserOf } from '../core/browser';
 import { metricsWithout } from '../ui/session-view';
 import type { DemoStage } from './stage';
 
 /**
  * Replaying your own file: a file chooser among the replay controls and the whole page as a drop target,
- * for an exported session or incident (the panel's Download JSON / Export) or a Daily `/logs` response saved
- * with `includeMetrics=1`. A file that isn't one says why in the stage's line. Returns the undo.
+ * for a chrome://webrtc-internals or rtcstats dump, a getStats() snapshot, an exported session or incident
+ * (the panel's Download JSON / Export) or a Daily `/logs` response saved with `includeMetrics=1`. A file that
+ * isn't one, or can't be replayed, says why in the stage's line. Returns the undo.
  */
-export function acceptRecordingFiles(stage: DemoStage, onRecording: (recording: Recording, fileName: string) => void): () => void {
+export function acceptRecordingFiles(
+  stage: DemoStage,
+  onRecording: (recording: Recording, fileName: string, text: string) => void,
+): () => void {
   const doc = stage.controls.ownerDocument;
   const label = doc.createElement('label');
   label.className = 'demo-picker demo-file';
@@ -15,13 +20,15 @@ export function acceptRecordingFiles(stage: DemoStage, onRecording: (recording: 
   const input = doc.createElement('input');
   input.type = 'file';
   input.id = 'recording-file';
-  input.accept = '.json,application/json';
+  // No accept filter: rtcstats dumps are JSON-lines files, usually without an extension.
   label.append(input);
   stage.controls.append(label);
 
   const read = async (file: File) => {
     try {
-      onRecording(parseRecording(await file.text()), file.name);
+      stage.describe(`Opening ${file.name}…`);
+      const text = await file.text();
+      onRecording(await parseRecordingAsync(text), file.name, text);
     } catch (err) {
       stage.describe(`Could not replay ${file.name}: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -70,11 +77,22 @@ const KIND: Record<Recording['format'], string> = {
   incident: 'exported incident',
   'daily-logs': 'Daily /logs response',
   trace: 'trace',
+  'webrtc-internals': 'webrtc-internals dump',
+  'webrtc-internals-legacy': 'webrtc-internals dump of an older Chrome',
+  rtcstats: 'rtcstats dump',
+  'rtcstats-v3': 'rtcstats v3 dump',
+  'getstats-snapshot': 'getStats() snapshot',
 };
 
-/** The stage's line for a replayed file: what it is, and for /logs which metrics it can't have. */
+/**
+ * The stage's line for a replayed file: what it is, which browser recorded it (so a Firefox gap reads as
+ * Firefox's), what was skipped, and for /logs which metrics it can't have.
+ */
 export function describeRecording(source: ReplaySource, fileName: string, speed: number): string {
-  const text = `Replaying ${fileName} (${KIND[source.format]}, ${source.trace.description ?? ''}) at ${speed}×.`;
+  const browser = browserOf(source.userAgent);
+  const by = browser ? `, recorded in ${browser}` : source.userAgent ? `, recorded by “${source.userAgent}”` : '';
+  let text = `Replaying ${fileName} (${KIND[source.format]}${by}, ${source.trace.description ?? ''}) at ${speed}×.`;
+  if (source.warnings.length > 0) text += ` Skipped: ${source.warnings.slice(0, 3).join('; ')}${source.warnings.length > 3 ? ` (+${source.warnings.length - 3} more)` : ''}.`;
   const lacking = metricsWithout(source.lacks).map((id) => METRICS.find((m) => m.id === id)?.label ?? id);
   return lacking.length === 0 ? text : `${text} Daily's /logs lacks ${lacking.join(', ')}: those rows read n/a.`;
 }

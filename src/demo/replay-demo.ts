@@ -1,4 +1,4 @@
-import { mountCallHealth, createReplaySource, parseTrace, type CallHealthHandle, type Recording, type Theme, type Trace } from '../index';
+import { mountCallHealth, createReplaySource, parseRecordingAsync, parseTrace, type CallHealthHandle, type Recording, type Theme, type Trace } from '../index';
 import { acceptRecordingFiles, describeRecording } from './file-demo';
 import { picker, type DemoStage } from './stage';
 
@@ -35,7 +35,27 @@ export async function startReplayDemo(stage: DemoStage, options: ReplayDemoOptio
   let widgets: CallHealthHandle[] = [];
   let stopped = false;
   /** A file the user chose or dropped; it plays instead of the picked trace until another trace is picked. */
-  let dropped: { recording: Recording; name: string } | null = null;
+  let dropped: { recording: Recording; name: string; text: string } | null = null;
+  /** For a dump with several peer connections: all of them (as the page watched them) or one. */
+  let connectionPicker: HTMLElement | null = null;
+  const pickConnections = (file: NonNullable<typeof dropped>) => {
+    connectionPicker?.remove();
+    connectionPicker = null;
+    const all = file.recording.connections?.all ?? [];
+    if (all.length < 2) return;
+    const p = picker('connection', 'Connection', [['', 'All connections'], ...all.map((id): [string, string] => [id, id])], (id) => {
+      parseRecordingAsync(file.text, id ? { connection: id } : {}).then(
+        (recording) => {
+          if (dropped !== file) return;
+          file.recording = recording;
+          void play();
+        },
+        (err: unknown) => stage.describe(`Could not replay ${id} of ${file.name}: ${err instanceof Error ? err.message : String(err)}`),
+      );
+    });
+    connectionPicker = p.element;
+    stage.controls.append(p.element);
+  };
   fakeCall(stage.frame);
 
   const play = async () => {
@@ -62,6 +82,8 @@ export async function startReplayDemo(stage: DemoStage, options: ReplayDemoOptio
   };
   const tracePicker = picker('trace', 'Trace', entries.map((e) => [e.file, e.name]), (file) => {
     dropped = null;
+    connectionPicker?.remove();
+    connectionPicker = null;
     choose({ file });
   });
   tracePicker.select.value = first;
@@ -72,8 +94,9 @@ export async function startReplayDemo(stage: DemoStage, options: ReplayDemoOptio
       choose({ theme: v === 'light' || v === 'dark' ? v : 'auto' }),
     ).element,
   );
-  const detachFiles = acceptRecordingFiles(stage, (recording, name) => {
-    dropped = { recording, name };
+  const detachFiles = acceptRecordingFiles(stage, (recording, name, text) => {
+    dropped = { recording, name, text };
+    pickConnections(dropped);
     void play();
   });
   const stop = () => {

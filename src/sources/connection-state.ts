@@ -41,17 +41,12 @@ export class ConnectionStates<K> {
 }
 
 function stateOf(s: PeerStates, wasConnected: boolean): ConnectionState | null {
-  const pc = unquote(s.connectionState);
-  const ice = unquote(s.iceConnectionState);
+  const pc = s.connectionState;
+  const ice = s.iceConnectionState;
   if (pc === 'failed' || ice === 'failed') return 'failed';
   if (pc === 'disconnected' || ice === 'disconnected') return 'interrupted';
   if (pc === 'connected' || ice === 'connected' || ice === 'completed') return 'connected';
   // Checking again after having been connected is an ICE restart: still reconnecting.
   if (wasConnected && (pc === 'connecting' || ice === 'checking')) return 'interrupted';
   return null;
-}
-
-/** Recorded states are sometimes JSON-quoted strings (`"connected"`). */
-function unquote(v: string | undefined): string | undefined {
-  return v?.replace(/^"(.*)"$/, '$1');
 }

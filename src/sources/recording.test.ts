@@ -4,7 +4,8 @@ import logsFixture from '../core/fixtures/daily-logs.json';
 import { HEALTHY } from '../core/fixtures/samples';
 import { IncidentLog } from '../core/incidents';
 import { SessionRecord } from '../core/record';
-import { medianSpacing, parseRecording, RecordingError } from './recording';
+import { parseRecording, RecordingError } from './recording';
+import { medianSpacing } from './trace';
 import { createReplaySource } from './replay';
 
 const T0 = 1_750_000_000_000;
@@ -66,8 +67,8 @@ describe('parseRecording', () => {
   });
 
   it('says what is wrong with anything else', () => {
-    expect(() => parseRecording('not json')).toThrow(/not JSON/);
-    expect(() => parseRecording([1, 2])).toThrow(/expected a JSON object/);
+    expect(() => parseRecording('not json')).toThrow(/not a recording: expected a webrtc-internals or rtcstats dump/);
+    expect(() => parseRecording(true)).toThrow(/expected a JSON object/);
     expect(() => parseRecording({ hello: 1 })).toThrow(/not a recording/);
     expect(() => parseRecording({ version: 1, samples: [] })).toThrow(/session: no samples/);
     expect(() => parseRecording({ version: 1, samples: [{ timestamp: 'x' }] })).toThrow(/session.samples\[0\].timestamp/);
@@ -104,8 +105,9 @@ describe('createReplaySource with a recording', () => {
 
   it('defaults: sessions and /logs play once, traces loop; timing follows the recording’s cadence and speed', () => {
     const { json } = session([0, 2_000]);
-    expect(createReplaySource(parseRecording(json), { speed: 10 }).timing).toEqual({ intervalMs: 200, windowMs: 3_000, staleAfterMs: 1_000 });
-    expect(createReplaySource(parseRecording(logsFixture)).timing).toEqual({ intervalMs: 2_000, windowMs: 45_000, staleAfterMs: 30_000 });
+    // A two-sample recording is graded from its two samples, not left Measuring… for want of a third.
+    expect(createReplaySource(parseRecording(json), { speed: 10 }).timing).toEqual({ intervalMs: 200, windowMs: 3_000, staleAfterMs: 1_000, minSamples: 2 });
+    expect(createReplaySource(parseRecording(logsFixture)).timing).toEqual({ intervalMs: 2_000, windowMs: 45_000, staleAfterMs: 30_000, minSamples: 3 });
   });
 });
 

@@ -2,12 +2,17 @@ import { FIELDS, type Field } from '../core/catalogue';
 import { DailyLogsError, parseDailyLogs, type DailyLogsTimeline } from '../core/daily-logs';
 import type { IncidentExport, SessionExport } from '../core/export';
 import { isRecord, own } from '../core/normalize';
-import { parseTrace, type Trace } from './trace';
+import { DumpError, type DumpErrorCode, type DumpFormat, type StatsDump } from './dumps/dump';
+import { dumpSamples, type DumpSelection } from './dumps/dump-recording';
+import { runInSlices, runToEnd, type Reading } from './dumps/pacing';
+import { looksLikeDump, readDumpReading } from './dumps/read';
+import { medianSpacing, parseTrace, type Trace } from './trace';
 
 // Everything the replay source can play, turned into the one format it plays: a Trace. A recorded session
-// (or one incident of it) and a Daily /logs response are converted here, so replay.ts stays one player.
+// (or one incident of it), a Daily /logs response and a getStats() dump are converted here, so replay.ts
+// stays one player.
 
-export type RecordingFormat = 'trace' | 'session' | 'incident' | 'daily-logs';
+export type RecordingFormat = 'trace' | 'session' | 'incident' | 'daily-logs' | DumpFormat;
 
 /** A playable recording: the trace to play, where it came from, and the catalogue fields its format can't carry. */
 export interface Recording {
@@ -16,22 +21,91 @@ export interface Recording {
   /** Fields the format has no place for (Daily's /logs: RTT, jitter, send loss…); empty for our own exports. */
   lacks: readonly Field[];
   warnings: readonly string[];
+  /** The recording browser's user agent, where the file says (stats dumps), so a gap reads as that browser's. */
+  userAgent?: string | null;
+  /** A stats dump's peer connections (their ids) and which of them were replayed. */
+  connections?: { all: readonly string[]; replayed: readonly string[] };
 }
 
-/** Anything `createReplaySource` accepts: in memory as typed, or parsed JSON from a file (validated either way). */
-export type ReplayInput = Trace | SessionExport | IncidentExport | DailyLogsTimeline | Recording;
+/** Anything `createReplaySource` accepts: in memory as typed, or a file's text or parsed JSON (validated either way). */
+export type ReplayInput = Trace | SessionExport | IncidentExport | DailyLogsTimeline | Recording | string;
 
-/** The input is none of the formats a replay can play, or is broken. */
+/** Which way a file could not be replayed: not a recording at all, broken, or a dump with nothing to replay. */
+export type RecordingErrorCode = 'invalid' | DumpErrorCode;
+
+/** The input is none of the formats a replay can play, or is broken; `code` says which. */
 export class RecordingError extends Error {
   override name = 'RecordingError';
+  readonly code: RecordingErrorCode;
+  constructor(message: string, code: RecordingErrorCode = 'invalid') {
+    super(message);
+    this.code = code;
+  }
 }
+
+/** Which of a stats dump's connections to replay (all of them, as a mesh page is watched, by default). */
+export type RecordingOptions = DumpSelection;
+
+/** How long the async parse works before letting the page run (ms): well under a frame's worth of jank. */
+const SLICE_MS = 30;
 
 /**
  * Detects what `input` is — a trace, an `exportSession()` JSON, an `exportIncident()` JSON, a Daily `/logs`
- * response (raw or parsed) — and converts it to a validated Recording. Text is parsed as JSON first.
+ * response (raw or parsed), or a getStats() dump (webrtc-internals, rtcstats, a snapshot) — and converts it to
+ * a validated Recording. Text is parsed as JSON first (a dump's own format is detected from its text).
  * Throws RecordingError saying what is wrong; never trusts the shape it was given.
  */
-export function parseRecording(input: unknown): Recording {
+export function parseRecording(input: unknown, options: RecordingOptions = {}): Recording {
+  if (looksLikeDump(input)) return runToEnd(dumpRecording(input, options));
+  return parseExport(input);
+}
+
+/**
+ * As parseRecording, without holding the page for long: a 5 MB dump is read and replayed through the maths
+ * in slices of about 30 ms, giving the event loop a turn between them. For the demo's file picker.
+ */
+export async function parseRecordingAsync(input: unknown, options: RecordingOptions = {}): Promise<Recording> {
+  if (looksLikeDump(input)) return runInSlices(dumpRecording(input, options), SLICE_MS);
+  return parseExport(input);
+}
+
+function* dumpRecording(input: unknown, options: RecordingOptions): Reading<Recording> {
+  try {
+    const dump: StatsDump = yield* readDumpReading(input);
+    const out = yield* dumpSamples(dump, options);
+    const trace = parseTraceAs(dump.format, {
+      name: `${FORMAT_NAMES[dump.format]}${out.startedAt === null ? '' : ` of ${isoOf(out.startedAt)}`}`,
+      description: `${out.samples.filter((s) => s.latest).length} polls over ${Math.round((out.samples.at(-1)?.t ?? 0) / 1000)} s, ${plural(out.connections.length, 'connection')}`,
+      intervalMs: out.intervalMs,
+      samples: out.samples,
+    });
+    return {
+      format: dump.format,
+      trace,
+      lacks: [],
+      warnings: dump.warnings,
+      userAgent: dump.userAgent,
+      connections: { all: dump.connections.map((c) => c.id), replayed: out.connections },
+    };
+  } catch (err) {
+    if (err instanceof DumpError) throw new RecordingError(err.message, err.code);
+    throw err;
+  }
+}
+
+const FORMAT_NAMES: Record<DumpFormat, string> = {
+  'webrtc-internals': 'webrtc-internals dump',
+  'webrtc-internals-legacy': 'webrtc-internals dump (older Chrome)',
+  rtcstats: 'rtcstats dump',
+  'rtcstats-v3': 'rtcstats v3 dump',
+  'getstats-snapshot': 'getStats() snapshot',
+};
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function parseExport(input: unknown): Recording {
   const json = typeof input === 'string' ? parseJson(input) : input;
   if (!isRecord(json)) throw new RecordingError('not a recording: expected a JSON object');
   try {
@@ -53,12 +127,21 @@ export function parseRecording(input: unknown): Recording {
 }
 
 function isFormat(v: unknown): v is RecordingFormat {
-  return v === 'trace' || v === 'session' || v === 'incident' || v === 'daily-logs';
+  return v === 'trace' || v === 'session' || v === 'incident' || v === 'daily-logs' || (typeof v === 'string' && Object.hasOwn(FORMAT_NAMES, v));
 }
 
 /** A Recording handed back in (e.g. one kept from an earlier parse): checked again, it may have come from a file. */
 function fromRecording(format: RecordingFormat, json: Record<string, unknown>): Recording {
-  return { format, trace: parseTraceAs(format, own(json, 'trace')), lacks: fieldsIn(own(json, 'lacks')), warnings: stringsIn(own(json, 'warnings')) };
+  const userAgent = own(json, 'userAgent');
+  const connections = own(json, 'connections');
+  return {
+    format,
+    trace: parseTraceAs(format, own(json, 'trace')),
+    lacks: fieldsIn(own(json, 'lacks')),
+    warnings: stringsIn(own(json, 'warnings')),
+    ...(typeof userAgent === 'string' ? { userAgent } : {}),
+    ...(isRecord(connections) ? { connections: { all: stringsIn(own(connections, 'all')), replayed: stringsIn(own(connections, 'replayed')) } } : {}),
+  };
 }
 
 /**
@@ -133,13 +216,6 @@ function pickFields(sample: Record<string, unknown>): Partial<Record<Field, unkn
   return latest;
 }
 
-/** The recording's own cadence: the median gap between samples (robust to a gap or two), 2 s when unknown. */
-export function medianSpacing(times: readonly number[]): number {
-  const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t)).filter((g) => g > 0).sort((a, b) => a - b);
-  const mid = gaps[Math.floor(gaps.length / 2)];
-  return mid !== undefined && Number.isFinite(mid) ? mid : 2_000;
-}
-
 function describe(times: readonly number[]): string {
   const span = Math.round(((times[times.length - 1] ?? 0) - (times[0] ?? 0)) / 1000);
   return `${times.length} samples over ${span} s`;
@@ -154,6 +230,8 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new RecordingError('not JSON: expected an exported session or a saved Daily /logs response');
+    throw new RecordingError(
+      'not a recording: expected a webrtc-internals or rtcstats dump, a getStats() snapshot, an exported session or a saved Daily /logs response',
+    );
   }
 }

@@ -1,9 +1,10 @@
 import type { Field } from '../core/catalogue';
+import { MIN_SAMPLES } from '../core/window';
 import type { ContextPatch, ContextSource } from './context';
-import { parseRecording, type RecordingFormat, type ReplayInput } from './recording';
+import { parseRecording, type Recording, type RecordingFormat, type RecordingOptions, type ReplayInput } from './recording';
 import type { Trace, TraceSample } from './trace';
 
-export interface ReplayOptions {
+export interface ReplayOptions extends RecordingOptions {
   /** 2 plays twice as fast: timestamps are compressed too, so scale the monitor's intervalMs/windowMs alike. */
   speed?: number;
   /**
@@ -19,6 +20,8 @@ export interface ReplayTiming {
   intervalMs: number;
   windowMs: number;
   staleAfterMs: number;
+  /** A recording of fewer samples than the widget's usual three (a single getStats() snapshot) is graded from what it has. */
+  minSamples: number;
 }
 
 export interface ReplaySource extends ContextSource {
@@ -26,6 +29,12 @@ export interface ReplaySource extends ContextSource {
   readonly format: RecordingFormat;
   /** Catalogue fields the recording's format can't carry (Daily's /logs has no RTT, jitter, send loss…). */
   readonly lacks: readonly Field[];
+  /** The recording browser's user agent, where the file says (stats dumps). */
+  readonly userAgent: string | null;
+  /** A stats dump's peer connections, and which were replayed. */
+  readonly connections: Recording['connections'] | null;
+  /** What was skipped while reading the file. */
+  readonly warnings: readonly string[];
   readonly speed: number;
   readonly timing: ReplayTiming;
   /** Plays from the first sample again at the next poll. */
@@ -34,12 +43,13 @@ export interface ReplaySource extends ContextSource {
 
 /**
  * Plays a recording back as a `getNetworkStats()` source: a trace, an `exportSession()` / `exportIncident()`
- * result or a Daily `/logs` response (see parseRecording). It has no timers: each poll returns the sample
+ * result, a Daily `/logs` response or a getStats() dump — webrtc-internals, rtcstats, a snapshot — as the
+ * file's text or parsed JSON (see parseRecording; a dump is replayed through the live WebRTC maths). It has no timers: each poll returns the sample
  * due at that moment (the clock starts at the first poll), with its timestamp re-based to now, so a replay
  * behaves like a live call to everything downstream and leaves nothing running when dropped.
  */
 export function createReplaySource(input: ReplayInput, options: ReplayOptions = {}): ReplaySource {
-  const recording = parseRecording(input);
+  const recording = parseRecording(input, options);
   const trace = recording.trace;
   const speed = options.speed && options.speed > 0 && Number.isFinite(options.speed) ? options.speed : 1;
   const loop = options.loop ?? recording.format === 'trace';
@@ -60,8 +70,11 @@ export function createReplaySource(input: ReplayInput, options: ReplayOptions = 
     trace,
     format: recording.format,
     lacks: recording.lacks,
+    userAgent: recording.userAgent ?? null,
+    connections: recording.connections ?? null,
+    warnings: recording.warnings,
     speed,
-    timing: replayTiming(trace.intervalMs, speed),
+    timing: replayTiming(trace.intervalMs, speed, samples.filter((s) => s.latest).length),
     restart() {
       start = null;
       passed = -1;
@@ -99,7 +112,7 @@ export function createReplaySource(input: ReplayInput, options: ReplayOptions = 
         const timestamp = start + (cycle * duration + s.t) / speed;
         last = {
           ...(s.networkState ? { networkState: s.networkState, networkStateReasons: s.networkStateReasons ?? [] } : {}),
-          stats: { latest: { ...s.latest, timestamp } },
+          stats: { latest: { ...s.latest, timestamp }, ...(s.evidence ? { evidence: s.evidence } : {}) },
         };
       }
       return Promise.resolve(last);
@@ -111,11 +124,12 @@ export function createReplaySource(input: ReplayInput, options: ReplayOptions = 
  * The widget's timing for a recording sampled every `intervalMs`: poll at least every 2 s, a window of at
  * least three samples (so it leaves Measuring…), stale after two missed samples — all compressed by the speed.
  */
-export function replayTiming(intervalMs: number, speed = 1): ReplayTiming {
+export function replayTiming(intervalMs: number, speed = 1, sampleCount = Infinity): ReplayTiming {
   return {
     intervalMs: Math.min(2_000, intervalMs) / speed,
     windowMs: Math.max(30_000, intervalMs * 3) / speed,
     staleAfterMs: Math.max(10_000, intervalMs * 2) / speed,
+    minSamples: Math.max(1, Math.min(MIN_SAMPLES, sampleCount)),
   };
 }
 

@@ -114,7 +114,7 @@ describe('Daily /logs → replay', () => {
     expect(source.format).toBe('daily-logs');
     expect(source.lacks).toEqual(timeline.lacks);
     // 15 s intervals: a window of three of them, stale after two missed, polled every 2 s.
-    expect(source.timing).toEqual({ intervalMs: 2_000, windowMs: 45_000, staleAfterMs: 30_000 });
+    expect(source.timing).toEqual({ intervalMs: 2_000, windowMs: 45_000, staleAfterMs: 30_000, minSamples: 3 });
     const first = timeline.intervals[0]?.timestamp ?? 0;
     expect(out.samples.map((s) => s.timestamp - out.samples[0]!.timestamp)).toEqual(timeline.intervals.map((iv) => iv.timestamp - first));
     expect(out.samples.map((s) => s.recvBitsPerSecond)).toEqual(timeline.intervals.map((iv) => iv.values.recvBitsPerSecond));

@@ -1,4 +1,5 @@
 import { FIELDS, REASONS, type Field, type ReasonKey } from '../core/catalogue';
+import { readEvidence, type Evidence } from '../core/evidence';
 import type { CpuLoad, PeerQuality } from '../core/monitor';
 import { isRecord, own } from '../core/normalize';
 import type { NetworkState } from '../core/window';
@@ -11,6 +12,8 @@ export interface TraceSample {
   t: number;
   /** Daily's `stats.latest` without its timestamp; null = no new sample (Daily repeats its last one). */
   latest: Partial<Record<Field, number | null>> | null;
+  /** The packet counts and readings behind `latest`, where the recording had them (a replayed stats dump). */
+  evidence?: Evidence;
   /** Daily's own verdict at that poll, when it was recorded. */
   networkState?: NetworkState;
   networkStateReasons?: ReasonKey[];
@@ -46,6 +49,8 @@ export function parseTrace(json: unknown): Trace {
     if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || t <= prev) throw new Error(`${where}.t: not increasing`);
     prev = t;
     const sample: TraceSample = { t, latest: parseLatest(own(raw, 'latest'), where) };
+    const evidence = own(raw, 'evidence');
+    if (isRecord(evidence)) sample.evidence = readEvidence(evidence);
     const state = STATES.find((s) => s === own(raw, 'networkState'));
     if (state) {
       const reasons = own(raw, 'networkStateReasons');
@@ -75,8 +80,8 @@ function parseContext(v: unknown, where: string): ContextPatch {
   if (!isRecord(v)) throw new Error(`${where}: not an object`);
   const patch: ContextPatch = {};
   const connection = own(v, 'connection');
-  if (connection === 'connected' || connection === 'interrupted' || connection === null) patch.connection = connection;
-  else if (connection !== undefined) throw new Error(`${where}.connection: not connected/interrupted/null`);
+  if (connection === 'connected' || connection === 'interrupted' || connection === 'failed' || connection === null) patch.connection = connection;
+  else if (connection !== undefined) throw new Error(`${where}.connection: not connected/interrupted/failed/null`);
   const cpu = own(v, 'cpuLoad');
   if (cpu === null) patch.cpuLoad = null;
   else if (cpu !== undefined) patch.cpuLoad = parseCpu(cpu, `${where}.cpuLoad`);
@@ -101,4 +106,11 @@ function parsePeer(v: unknown, where: string): PeerQuality {
   const q = STATES.find((s) => isRecord(v) && s === own(v, 'networkQualityState'));
   if (typeof id !== 'string' || typeof name !== 'string' || !q) throw new Error(`${where}: not {id, name, networkQualityState}`);
   return { id, name, networkQualityState: q };
+}
+
+/** The recording's own cadence: the median gap between samples (robust to a gap or two), 2 s when unknown. */
+export function medianSpacing(times: readonly number[]): number {
+  const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t)).filter((g) => g > 0).sort((a, b) => a - b);
+  const mid = gaps[Math.floor(gaps.length / 2)];
+  return mid !== undefined && Number.isFinite(mid) ? mid : 2_000;
 }
