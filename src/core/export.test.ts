@@ -41,11 +41,11 @@ describe('toCsv', () => {
   it('has one column per catalogue field with its unit in the header', () => {
     const header = toCsv([]).split('\r\n')[0];
     expect(header).toBe(CSV_HEADER.join(','));
-    expect(CSV_HEADER.slice(0, 5)).toEqual(['timestamp (ms)', 'time (UTC)', 'networkState', 'reportedNetworkState', 'networkStateReasons']);
+    expect(CSV_HEADER.slice(0, 6)).toEqual(['timestamp (ms)', 'time (UTC)', 'networkState', 'reportedNetworkState', 'networkStateReasons', 'outage']);
     expect(CSV_HEADER).toContain('recvBitsPerSecond (bit/s)');
     expect(CSV_HEADER).toContain('totalRecvPacketLoss (0-1)');
     expect(CSV_HEADER).toContain('networkRoundTripTime (s)');
-    expect(CSV_HEADER.slice(5)).toEqual(FIELDS.map((f) => expect.stringMatching(new RegExp(`^${f} \\(`))));
+    expect(CSV_HEADER.slice(6)).toEqual(FIELDS.map((f) => expect.stringMatching(new RegExp(`^${f} \\(`))));
   });
 
   it('writes one row per sample; nulls are empty cells', () => {
@@ -54,9 +54,9 @@ describe('toCsv', () => {
     expect(lines).toHaveLength(1 + 12 + 1); // header, rows, the empty string after the final CRLF
     expect(lines[13]).toBe('');
     const cells = (lines[11] ?? '').split(',');
-    expect(cells).toHaveLength(5 + FIELDS.length);
+    expect(cells).toHaveLength(6 + FIELDS.length);
     const col = (f: string) => cells[CSV_HEADER.findIndex((h) => h.startsWith(`${f} `))];
-    expect(cells.slice(0, 5)).toEqual([String(T + 20_000), new Date(T + 20_000).toISOString(), 'bad', 'good', 'recvPacketLoss']);
+    expect(cells.slice(0, 6)).toEqual([String(T + 20_000), new Date(T + 20_000).toISOString(), 'bad', 'good', 'recvPacketLoss', '']);
     expect(col('totalRecvPacketLoss')).toBe('0.1167002');
     expect(col('networkRoundTripTime')).toBe('0.01992262');
     expect(col('audioSendJitter')).toBe('');

@@ -76,6 +76,7 @@ export const CSV_HEADER: readonly string[] = [
   'networkState',
   'reportedNetworkState',
   'networkStateReasons',
+  'outage',
   ...FIELDS.map((f) => `${f} (${UNIT_LABEL[fieldUnit(f)]})`),
 ];
 
@@ -92,6 +93,7 @@ export function toCsv(samples: readonly SessionSample[]): string {
       s.networkState,
       s.reportedNetworkState ?? '',
       s.networkStateReasons.join(' '),
+      s.outage ?? '',
       ...FIELDS.map((f) => {
         const v = s[f];
         return v === null || !Number.isFinite(v) ? '' : String(v);

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Field, ReasonKey } from './catalogue';
 import { SessionRecord } from './record';
 import { NOT_MEASURED, SUMMARY_UNITS, summarize } from './summary';
+import type { Outage } from './monitor';
 import type { NetworkState } from './window';
 
 const T = 1_743_011_906_000;
 
-type Row = Partial<Record<Field, number | null>> & { state?: NetworkState; reported?: NetworkState | null; reasons?: ReasonKey[] };
+type Row = Partial<Record<Field, number | null>> & { state?: NetworkState; reported?: NetworkState | null; reasons?: ReasonKey[]; outage?: Outage | null };
 
 function recordOf(rows: Row[], options: { step?: number; startedAt?: number; closeAt?: number } = {}): SessionRecord {
   const r = new SessionRecord({ startedAt: options.startedAt });
@@ -15,6 +16,7 @@ function recordOf(rows: Row[], options: { step?: number; startedAt?: number; clo
       networkState: row.state ?? 'good',
       networkStateReasons: row.reasons ?? [],
       reportedNetworkState: row.reported ?? null,
+      outage: row.outage ?? null,
     });
   });
   if (options.closeAt !== undefined) r.close(options.closeAt);
@@ -100,6 +102,19 @@ describe('summarize', () => {
       { state: 'good', from: T + 2000, to: T + 6000, samples: 2 },
       { state: 'warning', from: T + 6000, to: T + 12_000, samples: 2 },
     ]);
+  });
+
+  it('counts outages and the time they held, inside the bad time; each sample keeps which kind it was', () => {
+    const r = recordOf([
+      { state: 'good' }, { state: 'bad', outage: 'stalled' }, { state: 'bad', outage: 'reconnecting' }, { state: 'good' },
+      { state: 'bad', outage: 'lost' }, { state: 'good' },
+    ]);
+    const s = summarize(r);
+    // Two outages: samples 1–2 (2 s each, 4 s) and sample 4 (2 s); the last sample holds 0 s in an open record.
+    expect(s.outages).toBe(2);
+    expect(s.outageMs).toBe(6_000);
+    expect(s.timeInStateMs.bad).toBe(6_000);
+    expect(r.samples().map((x) => x.outage)).toEqual([null, 'stalled', 'reconnecting', null, 'lost', null]);
   });
 
   it('a gap longer than maxHoldMs counts its remainder as unknown', () => {

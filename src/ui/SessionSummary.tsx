@@ -30,6 +30,14 @@ export function SessionSummaryView({ summary, labels, windowMs }: { summary: Ses
           <dt>{labels.sessionTransitions}</dt>
           <dd data-ch="transitions">{summary.transitions}</dd>
         </div>
+        {summary.outages > 0 && (
+          <div>
+            <dt>{labels.sessionOutages}</dt>
+            <dd data-ch="outages">
+              {fill(labels.sessionOutagesValue, { value: String(summary.outages), duration: formatDuration(summary.outageMs) })}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{fill(labels.sessionWorst, { window: formatDuration(windowMs) })}</dt>
           <dd data-ch="worst">{worst ?? labels.notAvailable}</dd>

@@ -76,6 +76,9 @@ export interface Labels {
   /** The summary's `unknown` state (measuring, no data, stale). */
   sessionUnknown: string;
   sessionTransitions: string;
+  /** Times media stopped getting through: `{value}` of them, `{duration}` in all. */
+  sessionOutages: string;
+  sessionOutagesValue: string;
   /** `{window}`: the widget's window, e.g. "30 s". */
   sessionWorst: string;
   /** `{from}`–`{to}` offsets into the call, `{metric}` and its mean `{value}`. */
@@ -175,6 +178,8 @@ export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
   sessionTimeInState: 'Time in each state',
   sessionUnknown: 'Unknown',
   sessionTransitions: 'Changes of state',
+  sessionOutages: 'Outages',
+  sessionOutagesValue: '{value}, {duration} in all',
   sessionWorst: 'Worst {window}',
   sessionWorstValue: '{from}–{to}: {metric} {value}',
   sessionAvg: 'avg',
