@@ -1,7 +1,8 @@
 // `npm run bench`: the widget's cost, measured in headless Chromium on the production build.
 // Prints a table, then one JSON line with every figure. Medians/percentiles over many repetitions;
 // comparisons are ratios measured side by side in one run (the machines are shared and noisy).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { measureSizes, BUDGETS } from './sizes.mjs';
@@ -59,7 +60,24 @@ async function openPage(browser) {
   return { page, cdp };
 }
 
+// The product's replayed verdicts against the real-call referee (test/realcalls/). It runs in Vitest (the
+// comparison is TypeScript and replays on Vitest's fake clock), before anything else, and leaves its figures
+// in build/ to be read back here. Its own table is printed as it runs.
+const AGREEMENT_JSON = 'build/verdict-agreement.json';
+function verdictAgreement() {
+  // A figure from an earlier run must not pass for this one's.
+  rmSync(AGREEMENT_JSON, { force: true });
+  const run = spawnSync('npx', ['vitest', 'run', '--config', 'bench/agreement.config.ts'], { stdio: 'inherit' });
+  try {
+    return JSON.parse(readFileSync(AGREEMENT_JSON, 'utf8'));
+  } catch (err) {
+    console.warn(`[bench] verdict agreement not measured (vitest exited ${run.status}): ${err.message}`);
+    return null;
+  }
+}
+
 async function main() {
+  const agreement = !process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'agreement' ? verdictAgreement() : null;
   const server = await serve();
   const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
   const out = {};
@@ -253,6 +271,18 @@ async function main() {
       'longest task < 200 ms',
     ]),
   ];
+  out.verdictAgreement = agreement;
+  if (agreement) {
+    const pct = (f) => `${(f * 100).toFixed(1)} %`;
+    for (const [reason, r] of Object.entries(agreement.reasons)) {
+      rows.push([
+        `verdict agreement: ${reason}`,
+        `${pct(r.agreement)} of samples; s agree/over/under ${r.agreeSeconds}/${r.overSeconds}/${r.underSeconds}, one side only ${r.productOnlySeconds}+${r.refereeOnlySeconds}`,
+        '—',
+      ]);
+    }
+    rows.push(['Good during an outage / Poor on a healthy call', `${agreement.goodDuringOutage} / ${agreement.poorOnHealthy} samples`, '0 / 0']);
+  }
   console.log(`\nCall Health benchmark — ${out.machine}\n`);
   for (const [k, v, g] of rows) console.log(`${k.padEnd(38)} ${String(v).padEnd(52)} goal: ${g}`);
   console.log(JSON.stringify(out));

@@ -11,6 +11,7 @@ export interface PeerStates {
  * connection that dropped (`disconnected`, or checking again after it was connected) is reconnecting; one
  * that `failed` is lost. With several (a mesh), the call is lost only when every open connection failed —
  * one failed peer is one person gone, which reads as reconnecting — and reconnecting when any one is.
+ * A peer that failed before it ever connected doesn't count while another connection carries the call.
  */
 export class ConnectionStates<K> {
   private readonly peers = new Map<K, { state: ConnectionState | null; wasConnected: boolean }>();
@@ -32,7 +33,11 @@ export class ConnectionStates<K> {
   }
 
   current(): ConnectionState | null {
-    const states = [...this.peers.values()].map((p) => p.state).filter((s): s is ConnectionState => s !== null);
+    // A connection that never connected (a mesh peer that failed to set up) is no outage of the call that
+    // runs on the others; only when none ever connected does its failure stand for the call's.
+    const all = [...this.peers.values()];
+    const live = all.filter((p) => p.wasConnected);
+    const states = (live.length > 0 ? live : all).map((p) => p.state).filter((s): s is ConnectionState => s !== null);
     if (states.length === 0) return null;
     if (states.every((s) => s === 'failed')) return 'failed';
     if (states.some((s) => s !== 'connected')) return 'interrupted';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../core/catalogue';
 import { NetworkWindow } from '../core/window';
 import { NetworkStatsCalculator, type WebRTCNetworkStats } from './webrtc-math';
-import { chromiumPolls, edit, firefoxPolls, rename, type RecordedPoll } from './fixtures/reports';
+import { chromiumPolls, edit, firefoxPolls, rename, type RecordedPoll, type StatsEntry } from './fixtures/reports';
 
 // Expected values are worked out by hand from the recorded counters (see the comments), not by the code.
 const IN_A = 'IT01A1547792772';
@@ -287,5 +287,57 @@ describe('several connections', () => {
     const r = calc.step([{ key: 'a', report: c[1] ? noTs(c[1]) : null }], 12_000);
     const bytes = Number(c[1]?.report.get(IN_V)?.['bytesReceived']) - Number(c[0]?.report.get(IN_V)?.['bytesReceived']);
     expect(r.stats.latest.videoRecvBitsPerSecond).toBeCloseTo((bytes * 8) / 2, 6);
+  });
+});
+
+describe('rules that real calls need', () => {
+  const [p0, p1, p2] = chromiumPolls() as [RecordedPoll, RecordedPoll, RecordedPoll];
+  const PAIR = 'CPNMSuZduS_qHCbXum1';
+  const withBackupPair = (r: RecordedPoll['report']) => {
+    const copy = new Map(r);
+    // A second pair that also succeeded (a relay kept as a backup): 400 ms and 100 kbps, never the one in use.
+    copy.set('CPbackup', { id: 'CPbackup', type: 'candidate-pair', state: 'succeeded', nominated: true, currentRoundTripTime: 0.4, availableOutgoingBitrate: 100_000 });
+    return copy;
+  };
+
+  it('reads the selected pair only: a second succeeded pair is never averaged in', () => {
+    const [r] = run([{ ...p0, report: withBackupPair(p0.report) }]);
+    expect(latestOf(r).networkRoundTripTime).toBe(0.001);
+    expect(latestOf(r).availableOutgoingBitrate).toBe(3_500_000);
+    // Without transport stats (Firefox), the pair marked selected wins over another nominated one.
+    const noTransport = withBackupPair(p0.report);
+    noTransport.delete('T01');
+    noTransport.set(PAIR, { ...(noTransport.get(PAIR) as StatsEntry), selected: true });
+    expect(latestOf(run([{ ...p0, report: noTransport }])[0]).networkRoundTripTime).toBe(0.001);
+  });
+
+  it('the upload estimate is not a network limit while the video encoder says it is not bandwidth-limited', () => {
+    const results = run([p0, p1]);
+    // The recorded encoder reports qualityLimitationReason 'none'.
+    expect(results.map((r) => r.stats.evidence.uploadLimited)).toEqual([false, false]);
+    const limited = run([p0, { ...p1, report: edit(p1.report, OUT_V, { qualityLimitationReason: 'bandwidth' }) }]);
+    expect(limited[1]?.stats.evidence.uploadLimited).toBe(true);
+    const silent = (r: RecordedPoll['report']) => edit(r, OUT_V, { qualityLimitationReason: undefined });
+    expect(run([{ ...p0, report: silent(p0.report) }])[0]?.stats.evidence.uploadLimited).toBeNull(); // Safari: can't tell
+  });
+
+  it('exactly 300 kbps before the estimate ever moved is the start-up default, not a limit; once it moved, it counts', () => {
+    const at = (r: RecordedPoll['report'], bps: number) => edit(edit(r, PAIR, { availableOutgoingBitrate: bps }), OUT_V, { qualityLimitationReason: 'bandwidth' });
+    const results = run([{ ...p0, report: at(p0.report, 300_000) }, { ...p1, report: at(p1.report, 300_000) }, { ...p2, report: at(p2.report, 280_000) }]);
+    expect(results.map((r) => r.stats.evidence.uploadLimited)).toEqual([false, false, true]);
+    const back = run([{ ...p0, report: at(p0.report, 280_000) }, { ...p1, report: at(p1.report, 300_000) }]);
+    expect(back[1]?.stats.evidence.uploadLimited).toBe(true);
+  });
+
+  it('counts the packets behind each ratio, and the packets that arrived on continuing streams', () => {
+    const [, r1] = run([p0, p1]);
+    const l1 = latestOf(r1);
+    const ev = r1?.stats.evidence;
+    // Whatever the counts are, the ratio is theirs.
+    expect(ev?.recvExpected).toBeGreaterThan(0);
+    expect((ev?.recvLost ?? NaN) / (ev?.recvExpected ?? NaN)).toBeCloseTo(l1.totalRecvPacketLoss ?? NaN, 12);
+    const received = (r: RecordedPoll['report']) =>
+      [...r.values()].filter((s) => s.type === 'inbound-rtp').reduce((n, s) => n + Number(s['packetsReceived']), 0);
+    expect(ev?.recvPackets).toBe(received(p1.report) - received(p0.report));
   });
 });

@@ -187,8 +187,11 @@ export function measureConnection(
       [...counters.outbound.values()].find((o) => o.kind === rr.kind && o.ssrc !== null && o.ssrc === rr.ssrc);
     const sent = out ? originalPacketsSent(out.packetsSent, out.retransmittedPacketsSent) : null;
     const now: SendAnchor = { ssrc: rr.ssrc, mark: rr.roundTripTimeMeasurements ?? rr.timestamp, packetsLost: rr.packetsLost, sent };
-    const anchor = prev?.anchors.get(id);
-    if (!anchor || anchor.ssrc !== now.ssrc || !sample.sendLoss) {
+    const seen = prev?.anchors.get(id);
+    // The first receiver report of a stream that appeared after the connection's first poll covers the
+    // stream's whole life, which began since then: it counts from zero, like a new inbound stream.
+    const anchor = seen && seen.ssrc === now.ssrc ? seen : prev ? { ssrc: now.ssrc, mark: null, packetsLost: 0, sent: 0 } : undefined;
+    if (!anchor || !sample.sendLoss) {
       anchors.set(id, now);
       continue;
     }
@@ -233,7 +236,7 @@ function encoderLimited(counters: ConnectionCounters): boolean | null {
 export function evidenceOf(samples: readonly ConnectionSample[]): Evidence {
   const recv = worstCounts(samples.map((s) => (s.recvLoss ? countsOf(s.recvLoss) : null)));
   const send = worstCounts(samples.map((s) => (s.sendLoss ? countsOf(s.sendLoss) : null)));
-  const limits = samples.map((s) => s.uploadLimited);
+  const limits = uploading(samples).map((s) => s.uploadLimited);
   const sources = samples.map((s) => s.rttSource);
   return {
     recvLost: recv?.lost ?? null,
@@ -245,6 +248,16 @@ export function evidenceOf(samples: readonly ConnectionSample[]): Evidence {
     uploadLimited: limits.includes(true) ? true : limits.includes(false) ? false : null,
     rttSource: sources.includes('candidate-pair') ? 'candidate-pair' : sources.includes('rtcp') ? 'rtcp' : null,
   };
+}
+
+/**
+ * The connections whose upload estimate matters: all but those known to send no video this poll. A
+ * connection that sends nothing (a paused sender in a mesh) may say 'bandwidth' over a low estimate that
+ * limits nobody. When none is left, all of them (the catalogue then grades no estimate without video).
+ */
+function uploading(samples: readonly ConnectionSample[]): readonly ConnectionSample[] {
+  const sending = samples.filter((s) => s.bits === null || s.bits.videoSend > 0);
+  return sending.length > 0 ? sending : samples;
 }
 
 interface Counts {
@@ -302,7 +315,7 @@ export function aggregate(samples: readonly ConnectionSample[], timestamp: numbe
   latest.videoSendJitter = mean(samples.flatMap((s) => s.jitter.videoSend));
   latest.networkRoundTripTime = mean(samples.flatMap((s) => (s.roundTripTime === null ? [] : [s.roundTripTime])));
   latest.availableOutgoingBitrate = mean(
-    samples.flatMap((s) => (s.availableOutgoingBitrate === null ? [] : [s.availableOutgoingBitrate])),
+    uploading(samples).flatMap((s) => (s.availableOutgoingBitrate === null ? [] : [s.availableOutgoingBitrate])),
   );
   return { ...latest, timestamp };
 }
