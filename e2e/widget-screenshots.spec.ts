@@ -2,9 +2,10 @@ import { expect, test } from '@playwright/test';
 import { resolve } from 'node:path';
 import { badge, mountTrace, openHarness, pill } from './widget-helpers';
 
-// Pictures for a person to look at (e2e/screenshots/*.png), taken on the congested-upload trace once it is
-// Poor — the state with the most to show: reasons, bands crossed, Daily's verdict, CPU load.
-const dir = resolve(import.meta.dirname, 'screenshots');
+// Pictures for a person to look at after a run (test-results/screenshots/*.png, untracked so a test run
+// leaves the tree clean), taken on the congested-upload trace once it is Poor — the state with the most to
+// show: reasons, bands crossed, Daily's verdict, CPU load.
+const dir = resolve(import.meta.dirname, '..', 'test-results', 'screenshots');
 
 for (const theme of ['light', 'dark'] as const) {
   test(`badge and opened badge, ${theme}`, async ({ page }) => {
