@@ -168,12 +168,11 @@ test('a timestamp far in the future is refused and does not freeze the window', 
 test('destroy during an in-flight poll: no late DOM update, no error', async ({ page }) => {
   await page.evaluate(() => window.faults.mount({ mode: 'panel' }));
   await expect(badge(page)).toHaveAttribute('data-kind', 'good');
-  await page.evaluate(() => {
-    const f = window.faults;
-    f.behave = () => f.hold();
-  });
+  // One evaluate from switching to held polls to destroying: a round trip between them (slow on a loaded
+  // machine) could let one held poll time out and a second start.
   const held = await page.evaluate(async () => {
     const f = window.faults;
+    f.behave = () => f.hold();
     const n = f.polls;
     while (f.polls === n) await new Promise((r) => setTimeout(r, 10)); // a poll is now in flight
     f.destroy();
