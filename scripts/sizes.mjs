@@ -7,11 +7,13 @@ import { join } from 'node:path';
 
 /**
  * Budgets: a heavy dependency or a runaway module fails the tests. They sit a little above today's
- * measured sizes; the goals from the performance issue are printed beside them (see README, Performance).
+ * measured sizes (34 018 and 22 953 B once outages, evidence and connection states came in; the dump
+ * readers are a chunk loaded on demand and not counted); the goals from the performance issue are printed
+ * beside them (see README, Performance).
  */
 export const BUDGETS = {
-  standaloneGzipBytes: { budget: 31_500, goal: 35_000 },
-  libraryOwnGzipBytes: { budget: 19_500, goal: 8_000 },
+  standaloneGzipBytes: { budget: 35_000, goal: 35_000 },
+  libraryOwnGzipBytes: { budget: 24_000, goal: 8_000 },
 };
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

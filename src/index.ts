@@ -46,9 +46,9 @@ export { recordMonitor } from './core/recorder';
 export type { RecordMonitorOptions, SessionRecorder } from './core/recorder';
 // Session replay (of our own exports, Daily's /logs and getStats() dumps) and the widget's session API.
 export { parseRecording, parseRecordingAsync, RecordingError } from './sources/recording';
+export { loadDumpReader } from './sources/dump-reader';
 export type { Recording, RecordingErrorCode, RecordingFormat, RecordingOptions, ReplayInput } from './sources/recording';
 export type { DumpFormat } from './sources/dumps/dump';
-export { browserOf } from './core/browser';
 export { replayTiming } from './sources/replay';
 export type { ReplayTiming } from './sources/replay';
 export type { CallHealthApi } from './embed/session';

@@ -4,7 +4,8 @@ import logsFixture from '../core/fixtures/daily-logs.json';
 import { HEALTHY } from '../core/fixtures/samples';
 import { IncidentLog } from '../core/incidents';
 import { SessionRecord } from '../core/record';
-import { parseRecording, RecordingError } from './recording';
+import { readFileSync } from 'node:fs';
+import { parseRecording, parseRecordingAsync, RecordingError } from './recording';
 import { medianSpacing } from './trace';
 import { createReplaySource } from './replay';
 
@@ -114,3 +115,29 @@ describe('createReplaySource with a recording', () => {
 function nulls() {
   return Object.fromEntries(Object.keys(HEALTHY).map((k) => [k, null]));
 }
+
+describe('dumps: the reader is a chunk loaded on demand', () => {
+  const text = readFileSync('src/sources/fixtures/realcalls/jitsi-rtcstats-server/firefox-relay', 'utf8');
+
+  it('the synchronous parser says how to open a dump before the reader is loaded; async loads it, then both read it', async () => {
+    let caught: unknown;
+    try {
+      parseRecording(text);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(RecordingError);
+    expect((caught as RecordingError).code).toBe('dump-reader-not-loaded');
+    expect((caught as RecordingError).message).toMatch(/parseRecordingAsync/);
+    const recording = await parseRecordingAsync(text);
+    expect(recording.format).toBe('rtcstats');
+    expect(recording.userAgent).toMatch(/Firefox\/118/);
+    expect(parseRecording(text).trace.samples).toEqual(recording.trace.samples);
+    expect(createReplaySource(text).format).toBe('rtcstats');
+  });
+
+  it('something that is neither ours nor a dump says so, naming what it expected', async () => {
+    await expect(parseRecordingAsync('hello')).rejects.toThrow(/not a WebRTC stats dump/);
+    await expect(parseRecordingAsync({ version: 1, samples: [] })).rejects.toThrow(/session: no samples/);
+  });
+});

@@ -2,10 +2,10 @@ import { FIELDS, type Field } from '../core/catalogue';
 import { DailyLogsError, parseDailyLogs, type DailyLogsTimeline } from '../core/daily-logs';
 import type { IncidentExport, SessionExport } from '../core/export';
 import { isRecord, own } from '../core/normalize';
-import { DumpError, type DumpErrorCode, type DumpFormat, type StatsDump } from './dumps/dump';
-import { dumpSamples, type DumpSelection } from './dumps/dump-recording';
-import { runInSlices, runToEnd, type Reading } from './dumps/pacing';
-import { looksLikeDump, readDumpReading } from './dumps/read';
+import { DUMP_FORMATS, type DumpErrorCode, type DumpFormat } from './dumps/dump';
+import type { DumpSelection } from './dumps/dump-recording';
+import { runInSlices, runToEnd } from './dumps/pacing';
+import { loadDumpReader, loadedDumpReader } from './dump-reader';
 import { medianSpacing, parseTrace, type Trace } from './trace';
 
 // Everything the replay source can play, turned into the one format it plays: a Trace. A recorded session
@@ -30,8 +30,11 @@ export interface Recording {
 /** Anything `createReplaySource` accepts: in memory as typed, or a file's text or parsed JSON (validated either way). */
 export type ReplayInput = Trace | SessionExport | IncidentExport | DailyLogsTimeline | Recording | string;
 
-/** Which way a file could not be replayed: not a recording at all, broken, or a dump with nothing to replay. */
-export type RecordingErrorCode = 'invalid' | DumpErrorCode;
+/**
+ * Which way a file could not be replayed: not a recording at all, broken, a dump with nothing to replay,
+ * or a dump given to the synchronous parser before the dump reader was loaded (see loadDumpReader).
+ */
+export type RecordingErrorCode = 'invalid' | 'dump-reader-not-loaded' | DumpErrorCode;
 
 /** The input is none of the formats a replay can play, or is broken; `code` says which. */
 export class RecordingError extends Error {
@@ -56,53 +59,63 @@ const SLICE_MS = 30;
  * Throws RecordingError saying what is wrong; never trusts the shape it was given.
  */
 export function parseRecording(input: unknown, options: RecordingOptions = {}): Recording {
-  if (looksLikeDump(input)) return runToEnd(dumpRecording(input, options));
-  return parseExport(input);
+  const json = asJson(input);
+  if (json !== NOT_JSON && isExport(json)) return parseExport(json);
+  const reader = loadedDumpReader();
+  if (!reader) {
+    if (mayBeDump(input, json)) {
+      throw new RecordingError(
+        'This looks like a getStats() dump. Dumps are read by a part of the library loaded on demand: open it with ' +
+          'parseRecordingAsync(input), or call `await loadDumpReader()` once before passing it here.',
+        'dump-reader-not-loaded',
+      );
+    }
+    return parseExport(json === NOT_JSON ? input : json);
+  }
+  return runToEnd(reader.dumpRecording(json === NOT_JSON ? input : json, options));
 }
 
 /**
- * As parseRecording, without holding the page for long: a 5 MB dump is read and replayed through the maths
- * in slices of about 30 ms, giving the event loop a turn between them. For the demo's file picker.
+ * As parseRecording, without holding the page for long: the dump reader is loaded if it isn't yet, and a
+ * 5 MB dump is read and replayed through the maths in slices of about 30 ms, giving the event loop a turn
+ * between them. For file pickers.
  */
 export async function parseRecordingAsync(input: unknown, options: RecordingOptions = {}): Promise<Recording> {
-  if (looksLikeDump(input)) return runInSlices(dumpRecording(input, options), SLICE_MS);
-  return parseExport(input);
+  const json = asJson(input);
+  if (json !== NOT_JSON && isExport(json)) return parseExport(json);
+  const reader = loadedDumpReader() ?? (await loadDumpReader());
+  return runInSlices(reader.dumpRecording(json === NOT_JSON ? input : json, options), SLICE_MS);
 }
 
-function* dumpRecording(input: unknown, options: RecordingOptions): Reading<Recording> {
+const NOT_JSON: unique symbol = Symbol('not JSON');
+
+/** Text parsed once (a dump's reader gets the parsed value, not the text again); JSON lines are not JSON. */
+function asJson(input: unknown): unknown {
+  if (typeof input !== 'string') return input;
   try {
-    const dump: StatsDump = yield* readDumpReading(input);
-    const out = yield* dumpSamples(dump, options);
-    const trace = parseTraceAs(dump.format, {
-      name: `${FORMAT_NAMES[dump.format]}${out.startedAt === null ? '' : ` of ${isoOf(out.startedAt)}`}`,
-      description: `${out.samples.filter((s) => s.latest).length} polls over ${Math.round((out.samples.at(-1)?.t ?? 0) / 1000)} s, ${plural(out.connections.length, 'connection')}`,
-      intervalMs: out.intervalMs,
-      samples: out.samples,
-    });
-    return {
-      format: dump.format,
-      trace,
-      lacks: [],
-      warnings: dump.warnings,
-      userAgent: dump.userAgent,
-      connections: { all: dump.connections.map((c) => c.id), replayed: out.connections },
-    };
-  } catch (err) {
-    if (err instanceof DumpError) throw new RecordingError(err.message, err.code);
-    throw err;
+    return JSON.parse(input.startsWith('\uFEFF') ? input.slice(1) : input);
+  } catch {
+    return NOT_JSON;
   }
 }
 
-const FORMAT_NAMES: Record<DumpFormat, string> = {
-  'webrtc-internals': 'webrtc-internals dump',
-  'webrtc-internals-legacy': 'webrtc-internals dump (older Chrome)',
-  rtcstats: 'rtcstats dump',
-  'rtcstats-v3': 'rtcstats v3 dump',
-  'getstats-snapshot': 'getStats() snapshot',
-};
+/** One of our own formats (broken or not: its own parser says what is wrong), as opposed to a dump or nothing. */
+function isExport(json: unknown): boolean {
+  if (!isRecord(json)) return false;
+  return (
+    (isFormat(own(json, 'format')) && isRecord(own(json, 'trace'))) ||
+    own(json, 'kind') === 'incident' ||
+    (Array.isArray(own(json, 'samples')) && (own(json, 'version') !== undefined || own(json, 'intervalMs') !== undefined)) ||
+    Array.isArray(own(json, 'metrics')) ||
+    (Array.isArray(own(json, 'intervals')) && Array.isArray(own(json, 'lacks'))) ||
+    (typeof own(json, 'name') === 'string' && own(json, 'intervalMs') !== undefined)
+  );
+}
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** A cheap look, for the sync parser's message: JSON lines, an rtcstats v3 header, webrtc-internals, a stats array. */
+function mayBeDump(input: unknown, json: unknown): boolean {
+  if (typeof input === 'string' && /^\s*(\[|RTCStatsDump)/.test(input.replace(/^\uFEFF/, ''))) return true;
+  return Array.isArray(json) || (isRecord(json) && own(json, 'PeerConnections') !== undefined);
 }
 
 function parseExport(input: unknown): Recording {
@@ -127,7 +140,7 @@ function parseExport(input: unknown): Recording {
 }
 
 function isFormat(v: unknown): v is RecordingFormat {
-  return v === 'trace' || v === 'session' || v === 'incident' || v === 'daily-logs' || (typeof v === 'string' && Object.hasOwn(FORMAT_NAMES, v));
+  return v === 'trace' || v === 'session' || v === 'incident' || v === 'daily-logs' || DUMP_FORMATS.some((f) => f === v);
 }
 
 /** A Recording handed back in (e.g. one kept from an earlier parse): checked again, it may have come from a file. */
@@ -201,7 +214,7 @@ function stringsIn(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((w): w is string => typeof w === 'string') : [];
 }
 
-function parseTraceAs(format: RecordingFormat, json: unknown): Trace {
+export function parseTraceAs(format: RecordingFormat, json: unknown): Trace {
   try {
     return parseTrace(json);
   } catch (err) {
@@ -221,7 +234,7 @@ function describe(times: readonly number[]): string {
   return `${times.length} samples over ${span} s`;
 }
 
-function isoOf(ts: number): string {
+export function isoOf(ts: number): string {
   const d = new Date(ts);
   return Number.isFinite(d.getTime()) ? d.toISOString() : String(ts);
 }

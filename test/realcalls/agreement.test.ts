@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createReplaySource, RecordingError } from '../../src/index';
+import { createReplaySource, loadDumpReader, RecordingError } from '../../src/index';
 import {
   compareCorpus,
   corpus,
@@ -21,6 +21,7 @@ import { REASONS, type Level, type Reason } from './referee';
 
 const results = new Map<string, FileComparison>();
 beforeAll(async () => {
+  await loadDumpReader(); // so the synchronous createReplaySource reads dumps too (see the legacy files below)
   for (const r of await compareCorpus()) results.set(r.name, r);
 }, 120_000);
 

@@ -12,7 +12,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { vi } from 'vitest';
-import { createReplaySource, Monitor, RecordingError, type RecordingErrorCode, type ReplayTiming, type Snapshot } from '../../src/index';
+import {
+  createReplaySource, Monitor, parseRecordingAsync, RecordingError, type Recording, type RecordingErrorCode, type ReplayTiming, type Snapshot,
+} from '../../src/index';
 import { readRecording, referee, REASONS, type Level, type Levels, type Moment, type Reason, type Referee } from './referee';
 
 export const REALCALLS = resolve(import.meta.dirname, '../../src/sources/fixtures/realcalls');
@@ -72,17 +74,18 @@ const T0 = 1_750_000_000_000;
  * comes back as `refused` with the RecordingError's code and message (any other error is thrown).
  */
 export async function replayWithProduct(text: string): Promise<ProductReplay> {
-  // Before the source exists: it takes hold of Date.now when it is made.
-  vi.useFakeTimers();
-  vi.setSystemTime(T0);
-  let source: ReturnType<typeof createReplaySource>;
+  // Read as a page reads a dropped file (parseRecordingAsync loads the dump reader and parses in slices),
+  // on real timers; then the fake clock, before the source exists: it takes hold of Date.now when made.
+  let recording: Recording;
   try {
-    source = createReplaySource(text, { speed: 1 });
+    recording = await parseRecordingAsync(text);
   } catch (err) {
-    vi.useRealTimers();
     if (err instanceof RecordingError) return { refused: true, code: err.code, message: err.message };
     throw err;
   }
+  vi.useFakeTimers();
+  vi.setSystemTime(T0);
+  const source = createReplaySource(recording, { speed: 1 });
   const monitor = new Monitor({ source, ...source.timing });
   const unbind = source.onContext((patch) => monitor.update(patch));
   const samples: ProductSample[] = [];

@@ -4,17 +4,21 @@
  * The dump readers (one file per format beside this one) only read; the WebRTC maths runs on the result.
  */
 
-export type DumpFormat =
+/** Every dump format the readers know; listed here, without the readers, so a Recording's format can be told apart cheaply. */
+export const DUMP_FORMATS = [
   /** chrome://webrtc-internals "Create Dump", current (with `statsType` and `<id>-timestamp` series). */
-  | 'webrtc-internals'
+  'webrtc-internals',
   /** chrome://webrtc-internals "Create Dump" of Chrome ≤ ~90: type from the id's prefix, times from startTime..endTime. */
-  | 'webrtc-internals-legacy'
+  'webrtc-internals-legacy',
   /** rtcstats JSON-lines `[event, pcId, value, ms]` with delta-compressed `getstats` (Jitsi's rtcstats-server). */
-  | 'rtcstats'
+  'rtcstats',
   /** rtcstats v3: a first line `RTCStatsDump`, then `{"fileFormat":3}`, then JSON arrays. */
-  | 'rtcstats-v3'
+  'rtcstats-v3',
   /** One getStats() result: `Array.from(report)`, `[{key, value}]`, or an array of stats objects. */
-  | 'getstats-snapshot';
+  'getstats-snapshot',
+] as const;
+
+export type DumpFormat = (typeof DUMP_FORMATS)[number];
 
 /** One stats object as recorded (its `id`, `type`, `timestamp` and fields). */
 export type StatsEntry = Record<string, unknown>;

@@ -1,0 +1,47 @@
+import { isoOf, parseTraceAs, RecordingError, type Recording, type RecordingOptions } from '../recording';
+import { DumpError, type DumpFormat, type StatsDump } from './dump';
+import { dumpSamples } from './dump-recording';
+import type { Reading } from './pacing';
+import { readDumpReading } from './read';
+
+// The dump reader's entry: a chunk of its own, loaded on demand (see ../dump-reader.ts), so a page that only
+// shows the badge never downloads the readers and the WebRTC maths they replay through.
+
+/** A dump (a file's text, or its parsed JSON) read, replayed through the WebRTC maths and made a Recording. */
+export function* dumpRecording(input: unknown, options: RecordingOptions): Reading<Recording> {
+  try {
+    const dump: StatsDump = yield* readDumpReading(input);
+    const out = yield* dumpSamples(dump, options);
+    const polls = out.samples.filter((s) => s.latest).length;
+    const span = Math.round((out.samples.at(-1)?.t ?? 0) / 1000);
+    const trace = parseTraceAs(dump.format, {
+      name: `${FORMAT_NAMES[dump.format]}${out.startedAt === null ? '' : ` of ${isoOf(out.startedAt)}`}`,
+      description: `${plural(polls, 'poll')} over ${span} s, ${plural(out.connections.length, 'connection')}`,
+      intervalMs: out.intervalMs,
+      samples: out.samples,
+    });
+    return {
+      format: dump.format,
+      trace,
+      lacks: [],
+      warnings: dump.warnings,
+      userAgent: dump.userAgent,
+      connections: { all: dump.connections.map((c) => c.id), replayed: out.connections },
+    };
+  } catch (err) {
+    if (err instanceof DumpError) throw new RecordingError(err.message, err.code);
+    throw err;
+  }
+}
+
+const FORMAT_NAMES: Record<DumpFormat, string> = {
+  'webrtc-internals': 'webrtc-internals dump',
+  'webrtc-internals-legacy': 'webrtc-internals dump (older Chrome)',
+  rtcstats: 'rtcstats dump',
+  'rtcstats-v3': 'rtcstats v3 dump',
+  'getstats-snapshot': 'getStats() snapshot',
+};
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
