@@ -21,6 +21,16 @@ async function main(): Promise<void> {
   const call = await startLoopbackCall({ useDevices });
   const widget = mountCallHealth(target, { source: createWebRTCStatsSource(call.pcs[0]), mode: 'panel' });
 
+  let muted: Array<[RTCRtpSender, MediaStreamTrack | null]> = [];
+  // Every state change of the watched side (pcs[0]), with the time it came: for the outage tests.
+  const stateLog: Array<{ at: number; connectionState: string; iceConnectionState: string }> = [];
+  const logState = () => {
+    const pc = call.pcs[0];
+    stateLog.push({ at: performance.now(), connectionState: pc.connectionState, iceConnectionState: pc.iceConnectionState });
+  };
+  call.pcs[0].addEventListener('connectionstatechange', logState);
+  call.pcs[0].addEventListener('iceconnectionstatechange', logState);
+
   // For the tests' own measurement, independent of the source: raw counters straight from getStats().
   Object.assign(window, {
     callHealthTest: {
@@ -64,6 +74,28 @@ async function main(): Promise<void> {
       stop() {
         widget.destroy();
         call.stop();
+      },
+      // Outage hooks (e2e/outage-live.spec.ts). The widget's handle, for summary() / exportSession().
+      widget,
+      /** The watched side's state changes so far (performance.now() times). */
+      states: () => stateLog.slice(),
+      /** The far end goes away for real: its peer connection closes (no more RTP, RTCP or ICE replies). */
+      closeFarEnd(): number {
+        call.pcs[1].close();
+        return performance.now();
+      },
+      /** The far end stops sending media but stays connected (RTCP and ICE consent go on). */
+      async muteFarEnd(): Promise<number> {
+        const senders = call.pcs[1].getSenders();
+        muted = senders.map((s) => [s, s.track]);
+        await Promise.all(senders.map((s) => s.replaceTrack(null)));
+        return performance.now();
+      },
+      /** Undoes muteFarEnd: the same tracks flow again on the same streams. */
+      async resumeFarEnd(): Promise<number> {
+        await Promise.all(muted.map(([s, t]) => s.replaceTrack(t)));
+        muted = [];
+        return performance.now();
       },
     },
   });

@@ -110,7 +110,7 @@ describe('stalls and outages', () => {
   const nothingIn = { evidence: { recvPackets: 0, sendPackets: 240 } };
   const nothingOut = { evidence: { recvPackets: 250, sendPackets: 0 } };
 
-  it('two samples with no packet in, after media flowed, are a receive stall; one is not', () => {
+  it('two samples with no packet in, after media flowed steadily, are a receive stall; one is not', () => {
     const w = new NetworkWindow();
     let ts = feed(w, [flowing, flowing, flowing, nothingIn]);
     expect(w.assess(ts).stall).toBeNull();
@@ -122,15 +122,23 @@ describe('stalls and outages', () => {
 
   it('a stall outlasts the window that saw media flow', () => {
     const w = new NetworkWindow();
-    const ts = feed(w, [flowing, ...Array.from({ length: 25 }, () => nothingIn)]);
+    const ts = feed(w, [flowing, flowing, ...Array.from({ length: 25 }, () => nothingIn)]);
     expect(w.assess(ts).stall).toBe('recv');
+  });
+
+  it('a stream that sent a handful once and went quiet never carried media: its silence is no stall', () => {
+    // Jitsi's bridge connection while the call runs peer-to-peer: 19 packets in one interval, then none.
+    const w = new NetworkWindow();
+    const trickle = { evidence: { recvPackets: 250, sendPackets: 19 } };
+    const ts = feed(w, [{ evidence: { recvPackets: 250, sendPackets: 0 } }, trickle, nothingOut, nothingOut, nothingOut]);
+    expect(w.assess(ts).stall).toBeNull();
   });
 
   it('nothing leaving is a send stall; a stream that went away (no continuing stream) is not a stall', () => {
     const w = new NetworkWindow();
-    let ts = feed(w, [flowing, nothingOut, nothingOut]);
+    let ts = feed(w, [flowing, flowing, nothingOut, nothingOut]);
     expect(w.assess(ts).stall).toBe('send');
-    ts = feed(w, [flowing, { evidence: { recvPackets: null, sendPackets: 240 } }, { evidence: { recvPackets: null, sendPackets: 240 } }], ts + 2_000);
+    ts = feed(w, [flowing, flowing, { evidence: { recvPackets: null, sendPackets: 240 } }, { evidence: { recvPackets: null, sendPackets: 240 } }], ts + 2_000);
     expect(w.assess(ts).stall).toBeNull();
   });
 

@@ -324,26 +324,38 @@ const METRIC_COUNT = METRICS.length;
 const METRIC_INDEX = Object.fromEntries(METRICS.map((m, i) => [m.id, i])) as Record<MetricId, number>;
 
 interface Flow {
-  /** Media has flowed since the last time a stream went away (null flow) or the window was cleared. */
+  /** Samples in a row in which something flowed. */
+  flowing: number;
+  /** Media has flowed steadily (FLOW_SAMPLES in a row) since a stream last went away or the window was cleared. */
   flowed: boolean;
   /** Samples in a row with nothing flowing, after it flowed. */
   still: number;
 }
 
+/**
+ * Samples in a row with something flowing before a stop counts as a stall: a stream that sent a handful of
+ * packets and went quiet (a sender set up and then paused, as Jitsi's bridge connection is while the call
+ * runs peer-to-peer) never carried media, so its silence is no outage.
+ */
+const FLOW_SAMPLES = 2;
+
 function newFlow(): Flow {
-  return { flowed: false, still: 0 };
+  return { flowing: 0, flowed: false, still: 0 };
 }
 
 /** `amount`: packets (or, for Daily, bits/s) since the last sample; null when nothing can be told (no stream continued). */
 function trackFlow(f: Flow, amount: number | null): void {
   if (amount === null) {
+    f.flowing = 0;
     f.flowed = false;
     f.still = 0;
   } else if (amount > 0) {
-    f.flowed = true;
+    f.flowing++;
+    if (f.flowing >= FLOW_SAMPLES) f.flowed = true;
     f.still = 0;
-  } else if (f.flowed) {
-    f.still++;
+  } else {
+    f.flowing = 0;
+    if (f.flowed) f.still++;
   }
 }
 

@@ -68,7 +68,7 @@ describe('parseRecording', () => {
   });
 
   it('says what is wrong with anything else', () => {
-    expect(() => parseRecording('not json')).toThrow(/not a recording: expected a webrtc-internals or rtcstats dump/);
+    expect(() => parseRecording('not json')).toThrow(/not a recording: expected a chrome:\/\/webrtc-internals or rtcstats dump/);
     expect(() => parseRecording(true)).toThrow(/expected a JSON object/);
     expect(() => parseRecording({ hello: 1 })).toThrow(/not a recording/);
     expect(() => parseRecording({ version: 1, samples: [] })).toThrow(/session: no samples/);
@@ -137,7 +137,8 @@ describe('dumps: the reader is a chunk loaded on demand', () => {
   });
 
   it('something that is neither ours nor a dump says so, naming what it expected', async () => {
-    await expect(parseRecordingAsync('hello')).rejects.toThrow(/not a WebRTC stats dump/);
+    await expect(parseRecordingAsync('hello')).rejects.toThrow(/^not a recording: expected a chrome:\/\/webrtc-internals or rtcstats dump, .*: the file is not JSON\.$/);
+    await expect(parseRecordingAsync('')).rejects.toThrow(/: the file is empty\.$/);
     await expect(parseRecordingAsync({ version: 1, samples: [] })).rejects.toThrow(/session: no samples/);
   });
 });

@@ -46,6 +46,9 @@ export class RecordingError extends Error {
   }
 }
 
+export const NOT_A_RECORDING =
+  'not a recording: expected a chrome://webrtc-internals or rtcstats dump, a getStats() snapshot, an exported session or incident, or a saved Daily /logs response';
+
 /** Which of a stats dump's connections to replay (all of them, as a mesh page is watched, by default). */
 export type RecordingOptions = DumpSelection;
 
@@ -136,7 +139,7 @@ function parseExport(input: unknown): Recording {
     if (err instanceof DailyLogsError || err instanceof Error) throw new RecordingError(err.message);
     throw err;
   }
-  throw new RecordingError('not a recording: expected a session or incident export, a Daily /logs response or a trace');
+  throw new RecordingError(NOT_A_RECORDING);
 }
 
 function isFormat(v: unknown): v is RecordingFormat {
@@ -243,8 +246,6 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new RecordingError(
-      'not a recording: expected a webrtc-internals or rtcstats dump, a getStats() snapshot, an exported session or a saved Daily /logs response',
-    );
+    throw new RecordingError(NOT_A_RECORDING);
   }
 }

@@ -92,11 +92,13 @@ export function* dumpSamples(dump: StatsDump, selection: DumpSelection = {}): Re
   if (!flowed) {
     throw new DumpError('no-media', 'No media ever flowed in this recording: no byte was sent or received on any connection.');
   }
-  // State changes after the last report (a failure that ended the recording) still reach the widget.
-  const endContext = statesUpTo(Infinity);
-  const lastAt = (events[events.length - 1]?.at ?? origin) - origin;
-  const tail = samples[samples.length - 1];
-  if (endContext && tail) samples.push({ t: Math.max(tail.t + 1, lastAt), latest: null, context: endContext });
+  // State changes after the last report (a failure that ended the recording) still reach the widget, each
+  // at its own moment.
+  for (let e = events[nextEvent]; e; e = events[nextEvent]) {
+    const context = statesUpTo(e.at);
+    const tail = samples[samples.length - 1];
+    if (context && tail) samples.push({ t: Math.max(tail.t + 1, e.at - origin), latest: null, context });
+  }
   return {
     samples,
     intervalMs: medianSpacing(polls.map((p) => p.at)),

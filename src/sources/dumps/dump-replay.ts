@@ -1,4 +1,4 @@
-import { isoOf, parseTraceAs, RecordingError, type Recording, type RecordingOptions } from '../recording';
+import { isoOf, NOT_A_RECORDING, parseTraceAs, RecordingError, type Recording, type RecordingOptions } from '../recording';
 import { DumpError, type DumpFormat, type StatsDump } from './dump';
 import { dumpSamples } from './dump-recording';
 import type { Reading } from './pacing';
@@ -29,9 +29,19 @@ export function* dumpRecording(input: unknown, options: RecordingOptions): Readi
       connections: { all: dump.connections.map((c) => c.id), replayed: out.connections },
     };
   } catch (err) {
+    if (err instanceof DumpError && err.code === 'not-a-dump') throw new RecordingError(notARecording(err.message), err.code);
     if (err instanceof DumpError) throw new RecordingError(err.message, err.code);
     throw err;
   }
+}
+
+/**
+ * Nothing the replay reads, said in terms of every format it takes (the dump reader is asked last, so its
+ * "not a dump" is the final word), keeping what the reader found out: "the file is empty", "not valid JSON".
+ */
+function notARecording(readerSays: string): string {
+  const detail = /; (.+?)\.?$/.exec(readerSays)?.[1] ?? (/empty/.test(readerSays) ? 'the file is empty' : null);
+  return `${NOT_A_RECORDING}${detail ? `: ${detail}` : ''}.`;
 }
 
 const FORMAT_NAMES: Record<DumpFormat, string> = {
