@@ -1,9 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { launchChromiumInNamespace, serveSiteInNamespace, type NamespacedSite } from './netns/browser';
+import { expect, test, type Page } from '@playwright/test';
+import { openLoopbackInNamespace, type NamespacedCall } from './netns/browser';
 import { addBufferbloat, probeBufferbloat, rttBetween, startPing, type Bufferbloat, type Ping } from './netns/bufferbloat';
 import { ensureTools } from './netns/capabilities';
 import { createNamespace, probeNamespace, requireNs, type Namespace } from './netns/namespace';
-import { STATUS, ms, readState, waitFor } from './netns/widget-state';
+import { ms, readState, waitFor } from './netns/widget-state';
 
 // The loopback call in headless Chromium inside its own network namespace, delayed for real: a bufferbloated
 // bottleneck on the namespace's lo, and ping through the same queue as the ground truth. Judged by the
@@ -31,9 +31,7 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.describe('real round-trip time through a bufferbloated queue (network namespace)', () => {
   let ns: Namespace | null = null;
-  let site: NamespacedSite | null = null;
-  let browser: Browser | null = null;
-  let disposeBrowser: (() => void) | null = null;
+  let call: NamespacedCall | null = null;
   let page: Page;
   let skipReason: string | null = null;
   let queue: Bufferbloat | null = null;
@@ -56,17 +54,8 @@ test.describe('real round-trip time through a bufferbloated queue (network names
     }
     ns = createNamespace();
     process.once('exit', cleanupOnExit);
-    site = await serveSiteInNamespace(ns, SITE);
-    const launched = await launchChromiumInNamespace(ns);
-    browser = launched.browser;
-    disposeBrowser = launched.dispose;
-    page = await browser.newPage();
-    page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
-    // Generated media (≈ 540 kbit/s of video a side), as in netns.spec.ts: the fake camera's ≈ 180 kbit/s
-    // would read as a low upload on its own and blur what this test is about.
-    await page.goto(`${site.origin}/e2e/pages/loopback.html?devices=0`);
-    await expect(page.locator('#call')).toHaveAttribute('data-call', 'connected', { timeout: 20_000 });
-    await expect(page.locator(STATUS)).toBeAttached();
+    call = await openLoopbackInNamespace(ns, SITE, 'netns-rtt');
+    page = call.page;
   });
 
   test.beforeEach(() => {
@@ -78,9 +67,8 @@ test.describe('real round-trip time through a bufferbloated queue (network names
     await queue?.stop().catch((err: unknown) => console.log(`[netns-rtt] removing the queue: ${String(err)}`));
     ping = null;
     queue = null;
-    await browser?.close().catch(() => undefined);
-    disposeBrowser?.();
-    await site?.stop();
+    await call?.close();
+    call = null;
     ns?.destroy();
     ns = null;
     process.off('exit', cleanupOnExit);

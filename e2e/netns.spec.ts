@@ -1,11 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ensureTools } from './netns/capabilities';
-import { launchChromiumInNamespace, serveSiteInNamespace, type NamespacedSite } from './netns/browser';
+import { openLoopbackInNamespace, type NamespacedCall } from './netns/browser';
 import { lossBetween, nearest, type InboundSnapshot } from './netns/measure';
 import {
   addUdpLoss, addUdpRateCap, createNamespace, probeNamespace, removeUdpLoss, removeUdpRateCap, requireNs, type Namespace,
 } from './netns/namespace';
-import { STATUS, ms, readState, waitFor, type TestApi } from './netns/widget-state';
+import { ms, readState, waitFor, type TestApi } from './netns/widget-state';
 
 // The loopback call in headless Chromium inside a network namespace this test creates, impaired for real
 // with iptables and tc, and judged by the product's defaults: 2 s polls, 30 s window. The verdict is the
@@ -21,9 +21,7 @@ test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 test.describe('real impaired network (network namespace)', () => {
   let ns: Namespace | null = null;
-  let site: NamespacedSite | null = null;
-  let browser: Browser | null = null;
-  let disposeBrowser: (() => void) | null = null;
+  let call: NamespacedCall | null = null;
   let page: Page;
   let skipReason: string | null = null;
   // The test's own raw counters, sampled beside the monitor for the whole run: [side 0, side 1].
@@ -43,18 +41,8 @@ test.describe('real impaired network (network namespace)', () => {
     ns = createNamespace();
     // Even when the worker dies mid-run, the namespace (and every rule, which lives inside it) goes.
     process.once('exit', cleanupOnExit);
-    site = await serveSiteInNamespace(ns, SITE);
-    const launched = await launchChromiumInNamespace(ns);
-    browser = launched.browser;
-    disposeBrowser = launched.dispose;
-    page = await browser.newPage();
-    page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
-    // Generated media, not the fake camera: that sends ≈ 180 kbit/s of video, and libwebrtc's estimate can't
-    // climb above ≈ 1.5× what is acknowledged, so after any cut it stays ≈ 430 kbit/s — under the 500 kbit/s
-    // warning, which the widget then rightly shows. The canvas sends ≈ 540 kbit/s, like a real 360p camera.
-    await page.goto(`${site.origin}/e2e/pages/loopback.html?devices=0`);
-    await expect(page.locator('#call')).toHaveAttribute('data-call', 'connected', { timeout: 20_000 });
-    await expect(page.locator(STATUS)).toBeAttached();
+    call = await openLoopbackInNamespace(ns, SITE, 'netns');
+    page = call.page;
     sampler = setInterval(() => {
       for (const side of [0, 1] as const) {
         page
@@ -70,9 +58,8 @@ test.describe('real impaired network (network namespace)', () => {
 
   test.afterAll(async () => {
     clearInterval(sampler);
-    await browser?.close().catch(() => undefined);
-    disposeBrowser?.();
-    await site?.stop();
+    await call?.close();
+    call = null;
     ns?.destroy();
     ns = null;
     process.off('exit', cleanupOnExit);

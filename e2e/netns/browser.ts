@@ -2,10 +2,11 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, expect, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import type { Namespace } from './namespace';
 import { stopGroup } from './sh';
+import { STATUS } from './widget-state';
 
 /** Inside the namespace the port space is private, so this can't collide with other test servers. */
 export const NETNS_PORT = 4185;
@@ -63,4 +64,41 @@ export async function launchChromiumInNamespace(ns: Namespace): Promise<{ browse
   chmodSync(wrapper, 0o755);
   const browser = await chromium.launch({ executablePath: wrapper, args: CHROMIUM_ARGS });
   return { browser, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface NamespacedCall {
+  page: Page;
+  /** Closes the browser and stops the site; the namespace is the caller's. */
+  close(): Promise<void>;
+}
+
+/**
+ * What both real-network specs start from: the built site served inside `ns`, Chromium launched inside it,
+ * and the loopback call page up and connected. Generated media, not the fake camera: that sends ≈ 180 kbit/s
+ * of video, and libwebrtc's estimate can't climb above ≈ 1.5× what is acknowledged, so after any cut it
+ * stays ≈ 430 kbit/s — under the 500 kbit/s warning, which the widget then rightly shows. The canvas sends
+ * ≈ 540 kbit/s, like a real 360p camera.
+ */
+export async function openLoopbackInNamespace(ns: Namespace, siteDir: string, tag: string): Promise<NamespacedCall> {
+  const site = await serveSiteInNamespace(ns, siteDir);
+  const launched = await launchChromiumInNamespace(ns).catch(async (err: unknown) => {
+    await site.stop();
+    throw err;
+  });
+  const close = async () => {
+    await launched.browser.close().catch(() => undefined);
+    launched.dispose();
+    await site.stop();
+  };
+  try {
+    const page = await launched.browser.newPage();
+    page.on('pageerror', (e) => console.log(`[${tag}] page error: ${e.message}`));
+    await page.goto(`${site.origin}/e2e/pages/loopback.html?devices=0`);
+    await expect(page.locator('#call')).toHaveAttribute('data-call', 'connected', { timeout: 20_000 });
+    await expect(page.locator(STATUS)).toBeAttached();
+    return { page, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }

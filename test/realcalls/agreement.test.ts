@@ -18,6 +18,7 @@ import {
   type FileComparison,
 } from './compare';
 import { REASONS, type Level, type Reason } from './referee';
+import { CLEAN_CALLS, FIREFOX_CALLS, isLegacyOnly } from './what-they-hold';
 
 const results = new Map<string, FileComparison>();
 beforeAll(async () => {
@@ -53,17 +54,10 @@ function cases(calls: readonly Call[], reasons: readonly Reason[] = REASONS, fil
   );
 }
 
-const CLEAN = [
-  '59c86272-03ea-42e9-a62d-1c8a272e8ab0',
-  '9c93a447-c9f8-489d-87ca-21263dec0642',
-  'firefox-standard-stats-sfu',
-  'google-standard-stats-p2p',
-  'google-standard-stats-sfu',
-  'safari-standard-stats',
-];
-const FIREFOX = ['firefox-relay', 'firefox-standard-stats-sfu', 'firefox97-standard-stats-sfu'];
+const CLEAN: readonly string[] = CLEAN_CALLS;
+const FIREFOX: readonly string[] = FIREFOX_CALLS;
 const LEGACY = corpus()
-  .filter((f) => f.name.startsWith('google-legacy-') || f.name === 'chrome96-standard-stats-p2p-add-transceiver')
+  .filter((f) => isLegacyOnly(f.name))
   .map((f) => f.name);
 
 /**

@@ -17,6 +17,7 @@ import {
   type Moment,
   type Reason,
 } from './referee';
+import { CLEAN_CALLS, FIREFOX_CALLS, isLegacyOnly } from './what-they-hold';
 
 const ROOT = resolve(import.meta.dirname, '../../src/sources/fixtures/realcalls');
 const JITSI = join(ROOT, 'jitsi-rtcstats-server');
@@ -53,16 +54,9 @@ function momentNear(v: FileVerdicts, seconds: number): Moment {
   return m;
 }
 
-const CLEAN = [
-  '59c86272-03ea-42e9-a62d-1c8a272e8ab0',
-  '9c93a447-c9f8-489d-87ca-21263dec0642',
-  'firefox-standard-stats-sfu',
-  'google-standard-stats-p2p',
-  'google-standard-stats-sfu',
-  'safari-standard-stats',
-];
-const NO_STANDARD_STATS = JITSI_FILES.filter((f) => f.startsWith('google-legacy-') || f.startsWith('chrome96-'));
-const FIREFOX = ['firefox-relay', 'firefox-standard-stats-sfu', 'firefox97-standard-stats-sfu'];
+const CLEAN: readonly string[] = CLEAN_CALLS;
+const NO_STANDARD_STATS = JITSI_FILES.filter(isLegacyOnly);
+const FIREFOX: readonly string[] = FIREFOX_CALLS;
 
 describe('reader', () => {
   const dump = [
