@@ -1,9 +1,31 @@
-import { defineConfig } from 'vite';
-import { resolve } from 'node:path';
-import { readdirSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
+import { dirname, resolve, sep } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 
 // One config, three builds: the demo site (default), the ESM library (--mode lib, dependencies external)
 // and the standalone bundle (--mode standalone: preact, signals and uPlot inside, daily-js still external).
+// The library has two entries: the package's main one and the React wrapper (`call-health/react`), which
+// shares its chunks; react, preact, @preact/signals, uPlot and daily-js stay the host app's own copies.
+const libEntries: Record<string, string> = { 'call-health': resolve(import.meta.dirname, 'src/index.ts') };
+// (Added once it exists; a .tsx entry needs `/** @jsxImportSource react */`, the rest of src/ being Preact.)
+const reactEntry = ['src/react/index.ts', 'src/react/index.tsx'].map((f) => resolve(import.meta.dirname, f)).find((f) => existsSync(f));
+if (reactEntry) libEntries['call-health-react'] = reactEntry;
+
+/**
+ * The React entry reaches the widget through the main entry (`import … from './call-health.js'`), so the
+ * two share call-health.js itself and not a split-out chunk whose import/export glue every page would pay
+ * for up front. What src/react/ imports from the rest of src/ must therefore be exported by src/index.ts
+ * (the build fails on a missing export).
+ */
+const reactViaMainEntry: Plugin = {
+  name: 'call-health:react-via-main-entry',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    const reactDir = resolve(import.meta.dirname, 'src/react') + sep;
+    if (!importer?.startsWith(reactDir) || !source.startsWith('.')) return null;
+    return resolve(dirname(importer), source).startsWith(reactDir) ? null : libEntries['call-health'];
+  },
+};
 const pages = Object.fromEntries(
   readdirSync(resolve(import.meta.dirname, 'e2e/pages'))
     .filter((f) => f.endsWith('.html'))
@@ -11,6 +33,7 @@ const pages = Object.fromEntries(
 );
 
 export default defineConfig(({ mode }) => ({
+  plugins: mode === 'lib' ? [reactViaMainEntry] : [],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   server: { port: 5173, strictPort: false },
   // The demo's public/ (traces, favicon) belongs to the site, not to the published library.
@@ -26,12 +49,14 @@ export default defineConfig(({ mode }) => ({
           outDir: process.env.LIB_DIR ?? 'dist',
           // The lib build runs first and clears old chunks; the standalone build adds beside it.
           emptyOutDir: mode === 'lib',
-          sourcemap: true,
+          // Maps stay in dist/ for debugging here but aren't referenced from the code nor packed (`files`):
+          // they are four times the size of the code they map.
+          sourcemap: 'hidden',
           cssCodeSplit: false,
           lib: {
-            entry: resolve(import.meta.dirname, 'src/index.ts'),
+            entry: mode === 'lib' ? libEntries : resolve(import.meta.dirname, 'src/standalone.ts'),
             formats: ['es'],
-            fileName: () => (mode === 'lib' ? 'call-health.js' : 'call-health.standalone.js'),
+            fileName: (_format, entryName) => (mode === 'lib' ? `${entryName}.js` : 'call-health.standalone.js'),
             cssFileName: 'call-health',
           },
           rollupOptions: {
@@ -43,7 +68,7 @@ export default defineConfig(({ mode }) => ({
             },
             external:
               mode === 'lib'
-                ? [/^preact(\/.*)?$/, /^@preact\/signals/, /^uplot/, /^@daily-co\/daily-js/]
+                ? [/^preact(\/.*)?$/, /^@preact\/signals/, /^uplot/, /^@daily-co\/daily-js/, /^react(\/.*)?$/, /^react-dom(\/.*)?$/]
                 : [/^@daily-co\/daily-js/],
           },
         }

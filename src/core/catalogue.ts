@@ -67,8 +67,13 @@ export interface MetricDef {
   unit: Unit;
   /** 'up' = the metric is bad when high (loss, RTT); 'down' = bad when low (available bitrate). */
   worse: 'up' | 'down';
-  /** Why this browser family may leave it null; shown next to "n/a". */
+  /**
+   * Why a live call in a browser that does report it (Chromium, Safari) leaves it null; shown next to "n/a".
+   * A replayed recording says it isn't in the recording instead (see src/ui/provenance.ts).
+   */
   missingWhy: string;
+  /** Why it is null in Firefox, which never reports it: `{browser}` is the live browser ("Firefox 140"). */
+  firefoxWhy?: string;
   read: (get: SampleReader) => number | null;
 }
 
@@ -82,7 +87,7 @@ function lossFrom(total: Field, video: Field, audio: Field) {
   return (get: SampleReader) => get(total) ?? maxOrNull(get(video), get(audio));
 }
 
-const FIREFOX_NO_TRANSPORT = 'Not reported by this browser (Firefox has no candidate-pair RTT or bandwidth estimate)';
+const FIREFOX_NO_TRANSPORT = 'Not reported by this browser ({browser} has no candidate-pair RTT or bandwidth estimate)';
 const NO_MEDIA = 'No media flowing in this direction';
 
 /** Display and grading order: the four graded metrics first, in Daily's reason order. */
@@ -96,12 +101,13 @@ export const METRICS: readonly MetricDef[] = [
     read: lossFrom('totalRecvPacketLoss', 'videoRecvPacketLoss', 'audioRecvPacketLoss'),
   },
   {
-    id: 'roundTripTime', label: 'Round-trip time', unit: 's', worse: 'up', missingWhy: FIREFOX_NO_TRANSPORT,
+    id: 'roundTripTime', label: 'Round-trip time', unit: 's', worse: 'up',
+    missingWhy: 'Not reported by this browser (no round trip measured yet)', firefoxWhy: FIREFOX_NO_TRANSPORT,
     read: (get) => get('networkRoundTripTime'),
   },
   {
     id: 'availableOutgoingBitrate', label: 'Available upload', unit: 'bps', worse: 'down',
-    missingWhy: FIREFOX_NO_TRANSPORT,
+    missingWhy: 'Only estimated while video is being sent', firefoxWhy: FIREFOX_NO_TRANSPORT,
     // An audio-only caller needs far less than the video floor: grade the estimate only while video is sent.
     read: (get) => {
       const video = get('videoSendBitsPerSecond');
@@ -115,7 +121,7 @@ export const METRICS: readonly MetricDef[] = [
   { id: 'videoSendJitter', label: 'Video jitter (out)', unit: 's', worse: 'up', missingWhy: NO_MEDIA, read: (get) => get('videoSendJitter') },
   {
     id: 'audioSendJitter', label: 'Audio jitter (out)', unit: 's', worse: 'up',
-    missingWhy: 'Not reported by this browser (Firefox gives no send-side audio jitter)',
+    missingWhy: NO_MEDIA, firefoxWhy: 'Not reported by this browser ({browser} gives no send-side audio jitter)',
     read: (get) => get('audioSendJitter'),
   },
 ];

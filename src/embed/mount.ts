@@ -1,5 +1,5 @@
 import { h, render } from 'preact';
-import { CallHealthView } from '../ui/CallHealthView';
+import { CallHealthView, type Mode, type Position, type Theme } from '../ui/CallHealthView';
 import { createWidget, type CallHealthOptions } from './options';
 import { apiOf, type CallHealthApi } from './session';
 
@@ -22,18 +22,11 @@ export function mountCallHealth(target: HTMLElement, options: CallHealthOptions)
   target.appendChild(host);
   // Started before the first render, so a source being polled never flashes "No data" (not polled) first.
   const stop = start();
-  render(
-    h(CallHealthView, {
-      store,
-      mode: options.mode ?? 'badge',
-      position: options.position ?? 'inline',
-      theme: options.theme ?? 'auto',
-      session,
-    }),
-    host,
-  );
+  let view: Required<ViewOptions> = { mode: options.mode ?? 'badge', position: options.position ?? 'inline', theme: options.theme ?? 'auto' };
+  const draw = () => render(h(CallHealthView, { store, ...view, session }), host);
+  draw();
   let destroyed = false;
-  return {
+  const handle: CallHealthHandle = {
     destroy() {
       if (destroyed) return;
       destroyed = true;
@@ -43,4 +36,33 @@ export function mountCallHealth(target: HTMLElement, options: CallHealthOptions)
     },
     ...apiOf(store.monitor, session),
   };
+  viewUpdaters.set(handle, (next) => {
+    if (destroyed) return;
+    const mode = next.mode ?? 'badge';
+    if (mode !== view.mode) {
+      // As the component does: a new mode opens (panel) or closes (badge) the card, monitoring untouched.
+      store.open.value = mode === 'panel';
+      store.expanded.value = mode === 'panel';
+    }
+    view = { mode, position: next.position ?? 'inline', theme: next.theme ?? 'auto' };
+    draw();
+  });
+  return handle;
+}
+
+/** What can change on a mounted widget without restarting its monitor. */
+export interface ViewOptions {
+  mode?: Mode;
+  position?: Position;
+  theme?: Theme;
+}
+
+const viewUpdaters = new WeakMap<CallHealthHandle, (view: ViewOptions) => void>();
+
+/**
+ * Applies a new mode, position or theme to a widget mounted by mountCallHealth, in place: the monitor and
+ * the session record go on. Internal (the custom element uses it); not part of the public handle.
+ */
+export function updateView(handle: CallHealthHandle, view: ViewOptions): void {
+  viewUpdaters.get(handle)?.(view);
 }

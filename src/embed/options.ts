@@ -7,6 +7,7 @@ import { resolveLabels, type LabelOverrides } from '../ui/labels';
 import type { Mode, Position, Theme } from '../ui/CallHealthView';
 import { createHealthStore, type HealthStore } from '../ui/store';
 import { labelsForLacks, type WidgetSession } from '../ui/session-view';
+import { provenanceOf } from '../ui/provenance';
 import { recordWidget, sourceLacks } from './session';
 
 /** Options shared by every embedding (component, mount function, custom element). */
@@ -82,6 +83,8 @@ export function createWidget(o: CallHealthOptions): { store: HealthStore; sessio
   const store = createHealthStore(monitor, {
     // A replayed /logs response has no RTT, jitter or send loss: those rows say so rather than blame the browser.
     labels: labelsForLacks(resolveLabels(o.labels), sourceLacks(o.call ? undefined : o.source), o.labels?.missingWhy),
+    // Why a metric is n/a: this browser's gap for a call, the recording's for a replay (see ui/provenance.ts).
+    provenance: provenanceOf(o.call ? undefined : o.source),
     announceDelayMs: o.announceDelayMs ?? DEFAULT_ANNOUNCE_DELAY_MS,
     open: o.mode === 'panel',
     expanded: o.mode === 'panel',

@@ -1,31 +1,115 @@
-import type {
-  DailyEvent,
-  DailyEventObject,
-  DailyMeetingState,
-  DailyNetworkStats,
-  DailyParticipant,
-  DailyEventObjectCpuLoadEvent,
-  DailyEventObjectNetworkConnectionEvent,
-  DailyEventObjectNetworkQualityEvent,
-} from '@daily-co/daily-js';
 import type { ConnectionState, MonitorOptions, PeerQuality } from '../core/monitor';
 import { Monitor } from '../core/monitor';
 import { readReported } from '../core/monitor';
 
+// The few daily-js shapes the widget touches, written here so the types stay exact without daily-js
+// installed (it is an optional peer). A real `DailyCall` is assignable to `DailyCallLike` as it is; where
+// Daily may add a value in a later version (a meeting state, a reason, a track state), the union stays open.
+
+/** A string union that still accepts values a newer daily-js adds, without losing the known names. */
+type Open<T extends string> = T | (string & {});
+
+/** `DailyMeetingState`. */
+export type DailyMeetingStateLike = Open<'new' | 'loading' | 'loaded' | 'joining-meeting' | 'joined-meeting' | 'left-meeting' | 'error'>;
+/** Daily's network verdict (`networkState`, a participant's `networkQualityState`). */
+export type DailyNetworkStateLike = 'good' | 'warning' | 'bad' | 'unknown';
+/** Why Daily's verdict is not `good`. */
+export type DailyNetworkStateReasonLike = Open<'sendPacketLoss' | 'recvPacketLoss' | 'roundTripTime' | 'availableOutgoingBitrate'>;
+
+/** `DailyNetworkStatsData['latest']`: the figures of the last poll (null when the browser has none). */
+export interface DailyLatestStatsLike {
+  timestamp: number;
+  recvBitsPerSecond: number | null;
+  sendBitsPerSecond: number | null;
+  availableOutgoingBitrate: number | null;
+  networkRoundTripTime: number | null;
+  videoRecvBitsPerSecond: number | null;
+  videoSendBitsPerSecond: number | null;
+  audioRecvBitsPerSecond: number | null;
+  audioSendBitsPerSecond: number | null;
+  videoRecvPacketLoss: number | null;
+  videoSendPacketLoss: number | null;
+  audioRecvPacketLoss: number | null;
+  audioSendPacketLoss: number | null;
+  totalSendPacketLoss: number | null;
+  totalRecvPacketLoss: number | null;
+  videoRecvJitter: number | null;
+  videoSendJitter: number | null;
+  audioRecvJitter: number | null;
+  audioSendJitter: number | null;
+}
+
+/** `DailyNetworkStats`: what `getNetworkStats()` resolves (`stats` is `{}` before the call is joined). */
+export interface DailyNetworkStatsLike {
+  networkState: DailyNetworkStateLike;
+  networkStateReasons: DailyNetworkStateReasonLike[];
+  stats: Record<string, never> | { latest: DailyLatestStatsLike };
+}
+
+/** `DailyTrackState`: only the state is read. */
+export interface DailyTrackStateLike {
+  state: Open<'blocked' | 'off' | 'sendable' | 'loading' | 'interrupted' | 'playable'>;
+}
+
+/** The fields of a `DailyParticipant` the widget reads. */
+export interface DailyParticipantLike {
+  local: boolean;
+  session_id: string;
+  user_name: string;
+  networkQualityState?: DailyNetworkStateLike;
+  tracks?: { [track: string]: DailyTrackStateLike | undefined };
+}
+
+/** An event object whose fields the widget doesn't read (it only needs to know the event happened). */
+export interface DailyEventObjectLike {
+  action: string;
+}
+/** `DailyEventObjectNetworkQualityEvent`: Daily's own verdict, as it changes. */
+export interface DailyNetworkQualityEventLike {
+  action: 'network-quality-change';
+  networkState: DailyNetworkStateLike;
+  networkStateReasons: DailyNetworkStateReasonLike[];
+}
+/** `DailyEventObjectNetworkConnectionEvent`: one link (signaling, SFU, peer-to-peer) interrupted or back. */
+export interface DailyNetworkConnectionEventLike {
+  action: 'network-connection';
+  type: Open<'signaling' | 'peer-to-peer' | 'sfu'>;
+  /** `'interrupted'` or `'connected'` (daily-js types it as any string). */
+  event: string;
+}
+/** `DailyEventObjectCpuLoadEvent`. */
+export interface DailyCpuLoadEventLike {
+  action: 'cpu-load-change';
+  cpuLoadState: 'low' | 'high';
+  cpuLoadStateReason: Open<'encode' | 'decode' | 'scheduleDuration' | 'none'>;
+}
+/** The daily-js events the widget listens to whose event object it doesn't read. */
+export type DailyPlainEventLike =
+  | 'joined-meeting'
+  | 'left-meeting'
+  | 'call-instance-destroyed'
+  | 'participant-joined'
+  | 'participant-updated'
+  | 'participant-left';
+
 /**
  * The part of daily-js's `DailyCall` we use. A real call object or Prebuilt frame satisfies it as it is
- * (no casts); naming the subset keeps the widget honest about what it touches.
+ * (no casts); naming the subset keeps the widget honest about what it touches, and needs no daily-js types.
+ * `on`/`off` are overloads, one per event the widget binds, so each handler gets its event's exact object.
  */
 export interface DailyCallLike {
-  on<T extends DailyEvent>(event: T, handler: (event: DailyEventObject<T>) => void): unknown;
-  off<T extends DailyEvent>(event: T, handler: (event: DailyEventObject<T>) => void): unknown;
-  meetingState(): DailyMeetingState;
+  on(event: DailyPlainEventLike, handler: (event: DailyEventObjectLike) => void): unknown;
+  on(event: 'network-quality-change', handler: (event: DailyNetworkQualityEventLike) => void): unknown;
+  on(event: 'network-connection', handler: (event: DailyNetworkConnectionEventLike) => void): unknown;
+  on(event: 'cpu-load-change', handler: (event: DailyCpuLoadEventLike) => void): unknown;
+  off(event: DailyPlainEventLike, handler: (event: DailyEventObjectLike) => void): unknown;
+  off(event: 'network-quality-change', handler: (event: DailyNetworkQualityEventLike) => void): unknown;
+  off(event: 'network-connection', handler: (event: DailyNetworkConnectionEventLike) => void): unknown;
+  off(event: 'cpu-load-change', handler: (event: DailyCpuLoadEventLike) => void): unknown;
+  meetingState(): DailyMeetingStateLike;
   isDestroyed(): boolean;
-  participants(): Record<
-    string,
-    Pick<DailyParticipant, 'local' | 'session_id' | 'user_name' | 'networkQualityState'> & { tracks?: DailyParticipant['tracks'] }
-  >;
-  getNetworkStats(): Promise<DailyNetworkStats>;
+  participants(): Record<string, DailyParticipantLike>;
+  getNetworkStats(): Promise<DailyNetworkStatsLike>;
 }
 
 /**
@@ -47,17 +131,17 @@ export function watchDailyCall(call: DailyCallLike, monitor: Monitor): () => voi
   };
   const onLeft = () => monitor.stop();
   const onDestroyed = () => unbind();
-  const onQuality = (ev: DailyEventObjectNetworkQualityEvent) => {
+  const onQuality = (ev: DailyNetworkQualityEventLike) => {
     const reported = readReported(ev);
     if (reported) monitor.update({ reported });
   };
-  const onConnection = (ev: DailyEventObjectNetworkConnectionEvent) => {
+  const onConnection = (ev: DailyNetworkConnectionEventLike) => {
     if (ev.event !== 'interrupted' && ev.event !== 'connected') return;
     links.set(ev.type, ev.event);
     const connection: ConnectionState = [...links.values()].includes('interrupted') ? 'interrupted' : 'connected';
     monitor.update({ connection });
   };
-  const onCpu = (ev: DailyEventObjectCpuLoadEvent) =>
+  const onCpu = (ev: DailyCpuLoadEventLike) =>
     monitor.update({ cpuLoad: { state: ev.cpuLoadState, reason: ev.cpuLoadStateReason } });
 
   call.on('joined-meeting', onJoined);

@@ -57,6 +57,7 @@ export function CallHealthView({ store, mode, position, theme, session }: ViewPr
       data-theme={theme === 'auto' ? undefined : theme}
       data-scheme={scheme}
       data-open={open}
+      data-expanded={open && expanded}
       onKeyDown={onKeyDown}
     >
       <Badge store={store} detailsId={detailsId} />

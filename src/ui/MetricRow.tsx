@@ -7,7 +7,8 @@ import { createSparkline } from './sparkline';
 import type { HealthStore } from './store';
 import { readChartColors, type ChartColors } from './theme';
 import { trendOf, type Trend } from './trend';
-import { formatMetric, metricLabel, metricNote, missingWhy } from './view';
+import { missingWhyFor } from './missing-why';
+import { formatMetric, metricLabel, metricNote } from './view';
 
 const WIDTH = 132;
 const HEIGHT = 30;
@@ -78,7 +79,7 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
       <div class="ch-spark" role="img" aria-label={alt}>
         <div class="ch-spark-canvas" ref={chartEl} aria-hidden="true" />
       </div>
-      {missing.value && <span class="ch-metric-why">{missingWhy(def.id, labels)}</span>}
+      {missing.value && <span class="ch-metric-why">{missingWhyFor(def.id, labels, store.provenance)}</span>}
       {!missing.value && note.value && <span class="ch-metric-why" data-ch="metric-note">{note.value}</span>}
     </li>
   );

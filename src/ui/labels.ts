@@ -101,6 +101,11 @@ export interface Labels {
   downloadCsv: string;
   /** Why a metric is n/a when replaying a Daily /logs response, which has no field for it. */
   notInDailyLogs: string;
+  /**
+   * Why a metric is n/a in any other replayed recording: `{value}` says which recording, e.g. "rtcstats dump
+   * from Firefox 118" (never the browser it is replayed in).
+   */
+  notInRecording: string;
   /** Overrides of the catalogue's metric labels and of why a metric is missing. */
   metrics: Partial<Record<MetricId, string>>;
   missingWhy: Partial<Record<MetricId, string>>;
@@ -195,6 +200,7 @@ export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
   downloadJson: 'Download JSON',
   downloadCsv: 'Download CSV',
   notInDailyLogs: "Not in Daily's /logs",
+  notInRecording: 'Not in this recording ({value})',
   metrics: {},
   missingWhy: {},
 });

@@ -3,6 +3,7 @@ import type { Monitor, Snapshot } from '../core/monitor';
 import type { Assessment, NetworkState } from '../core/window';
 import { createAnnouncer } from './announcer';
 import type { Labels } from './labels';
+import { provenanceOf, type Provenance } from './provenance';
 import { badgeKind, badgeState, badgeText, explain, stillRecovering, type BadgeKind, type Explanation } from './view';
 
 export interface StoreOptions {
@@ -12,12 +13,19 @@ export interface StoreOptions {
   open: boolean;
   expanded: boolean;
   onStateChange?: (assessment: Assessment) => void;
+  /**
+   * Where the figures come from, for saying why a metric is n/a: `provenanceOf(source)` for a `source`
+   * (a replay is a recording), omitted for a call — live in this browser.
+   */
+  provenance?: Provenance;
 }
 
 /** The widget's state: one monitor subscription turned into signals the components bind to. */
 export interface HealthStore {
   readonly monitor: Monitor;
   readonly labels: Labels;
+  /** A live call in this browser, or a replayed recording (see provenance.ts). */
+  readonly provenance: Provenance;
   readonly snapshot: Signal<Snapshot>;
   /** Bumps with every poll; sparklines redraw on it. */
   readonly tick: Signal<number>;
@@ -79,6 +87,7 @@ export function createHealthStore(monitor: Monitor, o: StoreOptions): HealthStor
   return {
     monitor,
     labels: o.labels,
+    provenance: o.provenance ?? provenanceOf(undefined),
     visible,
     snapshot,
     tick,

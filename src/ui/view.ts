@@ -60,10 +60,6 @@ export function metricLabel(id: MetricId, labels: Labels): string {
   return labels.metrics[id] ?? metricDef(id).label;
 }
 
-export function missingWhy(id: MetricId, labels: Labels): string {
-  return labels.missingWhy[id] ?? metricDef(id).missingWhy;
-}
-
 /** Whether the widget is between a reconnection and the first fresh sample after it (see badgeKind). */
 export function stillRecovering(s: Snapshot, wasRecovering: boolean): boolean {
   if (s.outage === 'reconnecting' || s.outage === 'stalled') return true;

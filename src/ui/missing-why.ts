@@ -1,0 +1,49 @@
+import { browserOf } from '../core/browser';
+import { metricDef, type MetricId } from '../core/catalogue';
+import { fill, type Labels } from './labels';
+import type { Provenance } from './provenance';
+import { metricsWithout } from './session-view';
+
+// The words for why a metric reads n/a, by where its figures come from (see provenance.ts).
+
+/** The recording formats as people call them; an unknown format is named as it is. */
+const FORMAT_NAMES: Readonly<Record<string, string>> = {
+  trace: 'trace',
+  session: 'exported session',
+  incident: 'exported incident',
+  'daily-logs': "Daily's /logs",
+  'webrtc-internals': 'webrtc-internals dump',
+  'webrtc-internals-legacy': 'webrtc-internals dump',
+  rtcstats: 'rtcstats dump',
+  'rtcstats-v3': 'rtcstats dump',
+  'getstats-snapshot': 'getStats() snapshot',
+};
+
+/** "rtcstats dump from Firefox 118", "trace “Firefox”", "exported session": what a replay's figures came from. */
+export function describeRecording(p: Extract<Provenance, { kind: 'replay' }>): string {
+  const format = FORMAT_NAMES[p.format] ?? p.format;
+  const browser = browserOf(p.userAgent);
+  if (browser) return `${format} from ${browser}`;
+  if (p.format === 'trace' && p.name) return `${format} “${p.name}”`;
+  return format;
+}
+
+/**
+ * Why a metric reads n/a, by its true cause. A host's `labels.missingWhy` wins; then, for a replay, the
+ * recording: its format when the format has no place for the metric ("Not in Daily's /logs"), else the
+ * recording and the browser it was made in ("Not in this recording (rtcstats dump from Firefox 118)");
+ * for a live call, the browser when it is Firefox, which never reports the metric, else the catalogue's
+ * cause (no media in that direction, no video sent, no round trip yet). Firefox is never blamed elsewhere.
+ */
+export function missingWhyFor(id: MetricId, labels: Labels, p: Provenance): string {
+  const own = labels.missingWhy[id];
+  if (own !== undefined) return own;
+  if (p.kind === 'replay') {
+    if (p.format === 'daily-logs' && metricsWithout(p.lacks).includes(id)) return labels.notInDailyLogs;
+    return fill(labels.notInRecording, { value: describeRecording(p) });
+  }
+  const def = metricDef(id);
+  const browser = browserOf(p.userAgent);
+  if (def.firefoxWhy && browser?.startsWith('Firefox')) return fill(def.firefoxWhy, { browser });
+  return def.missingWhy;
+}
