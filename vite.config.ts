@@ -1,15 +1,16 @@
 import { defineConfig, type Plugin } from 'vite';
 import { dirname, resolve, sep } from 'node:path';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 
 // One config, three builds: the demo site (default), the ESM library (--mode lib, dependencies external)
 // and the standalone bundle (--mode standalone: preact, signals and uPlot inside, daily-js still external).
 // The library has two entries: the package's main one and the React wrapper (`call-health/react`), which
 // shares its chunks; react, preact, @preact/signals, uPlot and daily-js stay the host app's own copies.
-const libEntries: Record<string, string> = { 'call-health': resolve(import.meta.dirname, 'src/index.ts') };
-// (Added once it exists; a .tsx entry needs `/** @jsxImportSource react */`, the rest of src/ being Preact.)
-const reactEntry = ['src/react/index.ts', 'src/react/index.tsx'].map((f) => resolve(import.meta.dirname, f)).find((f) => existsSync(f));
-if (reactEntry) libEntries['call-health-react'] = reactEntry;
+// (A .tsx file under src/react/ would need `/** @jsxImportSource react */`: the rest of src/ is Preact.)
+const libEntries: Record<string, string> = {
+  'call-health': resolve(import.meta.dirname, 'src/index.ts'),
+  'call-health-react': resolve(import.meta.dirname, 'src/react/index.ts'),
+};
 
 /**
  * The React entry reaches the widget through the main entry (`import … from './call-health.js'`), so the
