@@ -1,5 +1,6 @@
 import { METRICS, parseRecordingAsync, type Recording, type ReplaySource } from '../index';
 import { browserOf } from '../core/browser';
+import { formatName } from '../sources/recording-formats';
 import { metricsWithout } from '../ui/session-view';
 import type { DemoStage } from './stage';
 
@@ -72,17 +73,6 @@ export function acceptRecordingFiles(
   };
 }
 
-const KIND: Record<Recording['format'], string> = {
-  session: 'exported session',
-  incident: 'exported incident',
-  'daily-logs': 'Daily /logs response',
-  trace: 'trace',
-  'webrtc-internals': 'webrtc-internals dump',
-  'webrtc-internals-legacy': 'webrtc-internals dump of an older Chrome',
-  rtcstats: 'rtcstats dump',
-  'rtcstats-v3': 'rtcstats v3 dump',
-  'getstats-snapshot': 'getStats() snapshot',
-};
 
 /**
  * The stage's line for a replayed file: what it is, which browser recorded it (so a Firefox gap reads as
@@ -91,7 +81,7 @@ const KIND: Record<Recording['format'], string> = {
 export function describeRecording(source: ReplaySource, fileName: string, speed: number): string {
   const browser = browserOf(source.userAgent);
   const by = browser ? `, recorded in ${browser}` : source.userAgent ? `, recorded by “${source.userAgent}”` : '';
-  let text = `Replaying ${fileName} (${KIND[source.format]}${by}, ${source.trace.description ?? ''}) at ${speed}×.`;
+  let text = `Replaying ${fileName} (${formatName(source.format)}${by}, ${source.trace.description ?? ''}) at ${speed}×.`;
   if (source.warnings.length > 0) text += ` Skipped: ${source.warnings.slice(0, 3).join('; ')}${source.warnings.length > 3 ? ` (+${source.warnings.length - 3} more)` : ''}.`;
   const lacking = metricsWithout(source.lacks).map((id) => METRICS.find((m) => m.id === id)?.label ?? id);
   return lacking.length === 0 ? text : `${text} Daily's /logs lacks ${lacking.join(', ')}: those rows read n/a.`;

@@ -1,4 +1,5 @@
 import { browserOf } from '../core/browser';
+import { formatName } from '../sources/recording-formats';
 import { metricDef, type MetricId } from '../core/catalogue';
 import { fill, type Labels } from './labels';
 import type { Provenance } from './provenance';
@@ -6,22 +7,9 @@ import { metricsWithout } from './session-view';
 
 // The words for why a metric reads n/a, by where its figures come from (see provenance.ts).
 
-/** The recording formats as people call them; an unknown format is named as it is. */
-const FORMAT_NAMES: Readonly<Record<string, string>> = {
-  trace: 'trace',
-  session: 'exported session',
-  incident: 'exported incident',
-  'daily-logs': "Daily's /logs",
-  'webrtc-internals': 'webrtc-internals dump',
-  'webrtc-internals-legacy': 'webrtc-internals dump',
-  rtcstats: 'rtcstats dump',
-  'rtcstats-v3': 'rtcstats dump',
-  'getstats-snapshot': 'getStats() snapshot',
-};
-
 /** "rtcstats dump from Firefox 118", "trace “Firefox”", "exported session": what a replay's figures came from. */
 export function describeRecording(p: Extract<Provenance, { kind: 'replay' }>): string {
-  const format = FORMAT_NAMES[p.format] ?? p.format;
+  const format = formatName(p.format);
   const browser = browserOf(p.userAgent);
   if (browser) return `${format} from ${browser}`;
   if (p.format === 'trace' && p.name) return `${format} “${p.name}”`;

@@ -71,7 +71,7 @@ describe('missingWhyFor: the n/a note says the true cause', () => {
     const logs = provenanceOf(createReplaySource(parseRecording(logsFixture)), CHROMIUM);
     expect(missingWhyFor('roundTripTime', DEFAULT_LABELS, logs)).toBe("Not in Daily's /logs");
     expect(missingWhyFor('sendPacketLoss', DEFAULT_LABELS, logs)).toBe("Not in Daily's /logs");
-    expect(missingWhyFor('recvPacketLoss', DEFAULT_LABELS, logs)).toBe("Not in this recording (Daily's /logs)");
+    expect(missingWhyFor('recvPacketLoss', DEFAULT_LABELS, logs)).toBe("Not in this recording (Daily /logs response)");
   });
 
   it("a host's labels.missingWhy wins everywhere; the sentences are labels a host can translate", () => {

@@ -1,5 +1,6 @@
 import { isoOf, NOT_A_RECORDING, parseTraceAs, RecordingError, type Recording, type RecordingOptions } from '../recording';
-import { DumpError, type DumpFormat, type StatsDump } from './dump';
+import { formatName } from '../recording-formats';
+import { DumpError, type StatsDump } from './dump';
 import { dumpSamples } from './dump-recording';
 import type { Reading } from './pacing';
 import { readDumpReading } from './read';
@@ -15,7 +16,7 @@ export function* dumpRecording(input: unknown, options: RecordingOptions): Readi
     const polls = out.samples.filter((s) => s.latest).length;
     const span = Math.round((out.samples.at(-1)?.t ?? 0) / 1000);
     const trace = parseTraceAs(dump.format, {
-      name: `${FORMAT_NAMES[dump.format]}${out.startedAt === null ? '' : ` of ${isoOf(out.startedAt)}`}`,
+      name: `${formatName(dump.format)}${out.startedAt === null ? '' : ` of ${isoOf(out.startedAt)}`}`,
       description: `${plural(polls, 'poll')} over ${span} s, ${plural(out.connections.length, 'connection')}`,
       intervalMs: out.intervalMs,
       samples: out.samples,
@@ -44,13 +45,6 @@ function notARecording(readerSays: string): string {
   return `${NOT_A_RECORDING}${detail ? `: ${detail}` : ''}.`;
 }
 
-const FORMAT_NAMES: Record<DumpFormat, string> = {
-  'webrtc-internals': 'webrtc-internals dump',
-  'webrtc-internals-legacy': 'webrtc-internals dump (older Chrome)',
-  rtcstats: 'rtcstats dump',
-  'rtcstats-v3': 'rtcstats v3 dump',
-  'getstats-snapshot': 'getStats() snapshot',
-};
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
