@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/browsers.mjs';
 
 // PW_PORT / SITE_DIR let two checkouts (or two people) run the browser tests side by side.
 const PORT = Number(process.env.PW_PORT ?? 4173);

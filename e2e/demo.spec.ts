@@ -19,6 +19,6 @@ test('demo replays the recorded traces with a picker', async ({ page }) => {
   await expect(page.locator('#demo-side .ch-badge')).toHaveAttribute('data-state', 'bad', { timeout: 15_000 });
   // One widget per place: switching traces replaced them rather than stacking new ones.
   await expect(page.locator('.call-health')).toHaveCount(2);
-  await page.screenshot({ path: resolve(import.meta.dirname, '..', 'test-results', 'screenshots', 'demo-light.png') });
+  await page.screenshot({ path: resolve(import.meta.dirname, '..', 'test-results', 'screenshots', 'demo-light-chromium.png') });
   expect(errors).toEqual([]);
 });

@@ -1,18 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ensureTools } from './netns/capabilities';
 import { openLoopbackInNamespace, type NamespacedCall } from './netns/browser';
-import { lossBetween, nearest, type InboundSnapshot } from './netns/measure';
-import {
-  addUdpLoss, addUdpRateCap, createNamespace, probeNamespace, removeUdpLoss, removeUdpRateCap, requireNs, type Namespace,
-} from './netns/namespace';
-import { ms, readState, waitFor, type TestApi } from './netns/widget-state';
+import { dropAndCompare, LOSS, POLL_MS, sampleInbound, WINDOW_MS, type InboundSampler } from './netns/loss-check';
+import { addUdpRateCap, createNamespace, probeNamespace, removeUdpRateCap, requireNs, type Namespace } from './netns/namespace';
+import { ms, waitFor, type TestApi } from './netns/widget-state';
 
 // The loopback call in headless Chromium inside a network namespace this test creates, impaired for real
 // with iptables and tc, and judged by the product's defaults: 2 s polls, 30 s window. The verdict is the
 // widget's own: its role="status" root's data-state and the reasons it lists (mountCallHealth, panel mode).
-const WINDOW_MS = 30_000;
-const POLL_MS = 2_000;
-const LOSS = 0.15;
 // Polls are 2 s apart after each answer, so a 30 s window holds 14–15 of them.
 const FULL_WINDOW_SAMPLES = WINDOW_MS / POLL_MS - 1;
 const SITE = process.env.SITE_DIR ?? 'build/site';
@@ -24,9 +19,8 @@ test.describe('real impaired network (network namespace)', () => {
   let call: NamespacedCall | null = null;
   let page: Page;
   let skipReason: string | null = null;
-  // The test's own raw counters, sampled beside the monitor for the whole run: [side 0, side 1].
-  const inbound: [InboundSnapshot[], InboundSnapshot[]] = [[], []];
-  let sampler: ReturnType<typeof setInterval> | undefined;
+  // The test's own raw counters, sampled beside the monitor for the whole run.
+  let sampler: InboundSampler | null = null;
   const cleanupOnExit = () => ns?.destroy();
 
   test.beforeAll(async () => {
@@ -43,13 +37,7 @@ test.describe('real impaired network (network namespace)', () => {
     process.once('exit', cleanupOnExit);
     call = await openLoopbackInNamespace(ns, SITE, 'netns');
     page = call.page;
-    sampler = setInterval(() => {
-      for (const side of [0, 1] as const) {
-        page
-          .evaluate((s) => (window as unknown as TestApi).callHealthTest.inbound(s), side)
-          .then((snap) => inbound[side].push(snap), () => undefined);
-      }
-    }, 1_000);
+    sampler = sampleInbound((side) => page.evaluate((s) => (window as unknown as TestApi).callHealthTest.inbound(s), side));
   });
 
   test.beforeEach(() => {
@@ -57,7 +45,7 @@ test.describe('real impaired network (network namespace)', () => {
   });
 
   test.afterAll(async () => {
-    clearInterval(sampler);
+    sampler?.stop();
     await call?.close();
     call = null;
     ns?.destroy();
@@ -77,38 +65,8 @@ test.describe('real impaired network (network namespace)', () => {
   });
 
   test(`${LOSS * 100} % random UDP drop → bad with recv and send loss, matching raw counters ±5 points`, async () => {
-    const nsNow = requireNs(ns);
-    const start = Date.now();
-    addUdpLoss(nsNow, LOSS);
-    try {
-      const bad = await waitFor(
-        page,
-        (s) => s.state === 'bad' && s.reasons.includes('recvPacketLoss') && s.reasons.includes('sendPacketLoss'),
-        WINDOW_MS + POLL_MS,
-      );
-      console.log(`[netns] ${LOSS * 100} % loss: bad (${bad.state.reasons.join(', ')}) after ${ms(bad.elapsed)}`);
-      console.log(`[netns] the widget says: ${bad.state.reasonTexts.join(' | ')}`);
-      // Compare once the whole window lies inside the impairment, so both measure the same period.
-      await page.waitForTimeout(Math.max(0, start + WINDOW_MS + 2 * POLL_MS - Date.now()));
-      const s = await readState(page);
-      expect(s.state).toBe('bad');
-      const newest = s.newest ?? Date.now();
-      for (const [side, metric] of [[0, 'recvPacketLoss'], [1, 'sendPacketLoss']] as const) {
-        const from = nearest(inbound[side], newest - WINDOW_MS);
-        const to = nearest(inbound[side], newest);
-        expect(from && to).toBeTruthy();
-        const measured = lossBetween(requireSnap(from), requireSnap(to));
-        const reported = s.metrics[metric] ?? null;
-        console.log(
-          `[netns] ${metric}: reported ${pct(reported)}, measured from raw counters ${pct(measured.loss)} over ${measured.packets} packets`,
-        );
-        expect(measured.loss).not.toBeNull();
-        expect(reported).not.toBeNull();
-        expect(Math.abs((reported ?? 0) - (measured.loss ?? 0))).toBeLessThanOrEqual(0.05);
-      }
-    } finally {
-      removeUdpLoss(nsNow);
-    }
+    if (!sampler) throw new Error('no sampler');
+    await dropAndCompare(page, requireNs(ns), sampler, 'netns');
   });
 
   test('impairment removed → good again within the window + 10 s', async () => {
@@ -130,10 +88,3 @@ test.describe('real impaired network (network namespace)', () => {
     }
   });
 });
-
-function requireSnap(s: InboundSnapshot | undefined): InboundSnapshot {
-  if (!s) throw new Error('no raw counters sampled');
-  return s;
-}
-
-const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)} %`);

@@ -1,29 +1,20 @@
 import { expect, test, type Page } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { openFaults, problems } from './fault-helpers';
+import { libPageFile, missingLibBuild } from './lib-pages';
 
 // Issue 6, Security. The strict-CSP page (e2e/pages/csp/) is served by Playwright with the policy as a
-// real response header, next to the built standalone bundle and its CSS (LIB_DIR, default dist/).
-const LIB = resolve(import.meta.dirname, '..', process.env.LIB_DIR ?? 'dist');
-const PAGES = resolve(import.meta.dirname, 'pages/csp');
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'";
-const TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css' };
-
+// real response header, next to the built standalone bundle and its CSS (e2e/lib-pages.ts).
 async function serveCspPage(page: Page): Promise<void> {
   await page.route('**/csp/**', (route) => {
-    const name = new URL(route.request().url()).pathname.replace('/csp/', '');
-    const file = name.startsWith('call-health.') ? resolve(LIB, name) : resolve(PAGES, name);
-    if (!existsSync(file)) return route.fulfill({ status: 404 });
-    const ext = name.split('.').pop() ?? '';
-    return route.fulfill({ contentType: TYPES[ext] ?? 'application/octet-stream', headers: { 'content-security-policy': CSP }, body: readFileSync(file) });
+    const f = libPageFile(new URL(route.request().url()).pathname);
+    if (!f) return route.fulfill({ status: 404 });
+    return route.fulfill({ contentType: f.contentType, headers: f.headers, body: readFileSync(f.file) });
   });
 }
 
 test('under a strict CSP with Trusted Types the widget mounts in badge, panel and element form with zero violations, and requests nothing of its own', async ({ page }) => {
-  for (const f of ['call-health.standalone.js', 'call-health.css']) {
-    expect(existsSync(resolve(LIB, f)), `${f} missing: run the standalone build first (npm run build)`).toBe(true);
-  }
+  expect(missingLibBuild()).toBeNull();
   const logged: string[] = [];
   page.on('pageerror', (e) => logged.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {

@@ -1,44 +1,21 @@
 import { expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { libPageFile, missingLibBuild } from './lib-pages';
 
-// The standalone bundle in a plain HTML page: no bundler, no import map, just <script type="module"> and
-// <link rel="stylesheet"> pointing at the built files. Served by Playwright from the library build
-// (LIB_DIR, default dist/), so the test uses exactly what `npm run build` wrote.
-const LIB = resolve(import.meta.dirname, '..', process.env.LIB_DIR ?? 'dist');
-
-const PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>plain page</title>
-<link rel="stylesheet" href="/plain/call-health.css"></head>
-<body>
-  <div id="frame" style="position: relative; width: 600px; height: 340px; background: #111"></div>
-  <call-health id="el" mode="badge"></call-health>
-  <script type="module">
-    import { mountCallHealth, createReplaySource, parseTrace, defineCallHealthElement } from '/plain/call-health.standalone.js';
-    const trace = parseTrace(await (await fetch('/traces/good.json')).json());
-    const timing = { intervalMs: 200, windowMs: 3000, staleAfterMs: 1000 };
-    window.handle = mountCallHealth(document.getElementById('frame'), { source: createReplaySource(trace, { speed: 10 }), ...timing, position: 'bottom-right' });
-    defineCallHealthElement();
-    const el = document.getElementById('el');
-    el.options = timing;
-    el.source = createReplaySource(trace, { speed: 10 });
-  </script>
-</body></html>`;
-
+// The standalone bundle in a plain HTML page (e2e/pages/plain/): no bundler, no import map, just
+// <script type="module"> and <link rel="stylesheet"> pointing at the built files, served by Playwright from
+// the library build (e2e/lib-pages.ts), so the test uses exactly what `npm run build` wrote.
 test('the standalone bundle mounts in a plain HTML page with no bundler', async ({ page }) => {
-  for (const f of ['call-health.standalone.js', 'call-health.css']) {
-    expect(existsSync(resolve(LIB, f)), `${f} missing: run the library build first (npm run build)`).toBe(true);
-  }
+  expect(missingLibBuild()).toBeNull();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.route('**/plain/**', (route) => {
-    const name = new URL(route.request().url()).pathname.replace('/plain/', '');
-    if (name === 'index.html') return route.fulfill({ contentType: 'text/html', body: PAGE });
-    const type = name.endsWith('.css') ? 'text/css' : 'text/javascript';
-    return route.fulfill({ contentType: type, body: readFileSync(resolve(LIB, name)) });
+    const f = libPageFile(new URL(route.request().url()).pathname);
+    if (!f) return route.fulfill({ status: 404 });
+    return route.fulfill({ contentType: f.contentType, headers: f.headers, body: readFileSync(f.file) });
   });
   await page.goto('/plain/index.html');
 
@@ -56,5 +33,32 @@ test('the standalone bundle mounts in a plain HTML page with no bundler', async 
   await expect(page.locator('#frame .ch-reason-text')).toHaveText(['Upload, download and round trip are within normal ranges.']);
   await page.evaluate(() => (window as unknown as { handle: { destroy(): void } }).handle.destroy());
   expect(await page.locator('#frame').evaluate((f) => f.childNodes.length)).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('a panel chunk that fails to load says so and loads on Try again, the badge unharmed', async ({ page }) => {
+  expect(missingLibBuild()).toBeNull();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let blockChunk = true;
+  await page.route('**/plain/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    // The lazily loaded panel chunk, as an offline moment or a redeploy would lose it.
+    if (blockChunk && /call-health\.standalone-Panel-[\w-]+\.js$/.test(path)) return route.abort('internetdisconnected');
+    const f = libPageFile(path);
+    if (!f) return route.fulfill({ status: 404 });
+    return route.fulfill({ contentType: f.contentType, headers: f.headers, body: readFileSync(f.file) });
+  });
+  await page.goto('/plain/index.html');
+  await expect(page.locator('#frame .ch-badge[role=status]')).toHaveAttribute('data-state', 'good', { timeout: 10_000 });
+  await page.locator('#frame .ch-pill').click();
+  await page.locator('#frame [data-ch=toggle-graphs]').click();
+  await expect(page.locator('#frame [data-ch=graphs-failed]')).toContainText('The graphs couldn’t load.');
+  await expect(page.locator('#frame .ch-badge[role=status]')).toHaveAttribute('data-state', 'good');
+  blockChunk = false;
+  await page.locator('#frame [data-ch=retry-graphs]').click();
+  await expect(page.locator('#frame .ch-panel canvas')).toHaveCount(10);
+  await expect(page.locator('#frame [data-ch=graphs-failed]')).toHaveCount(0);
+  // Only the chunk's own failed import: nothing thrown into the host page.
   expect(errors).toEqual([]);
 });

@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './browsers.mjs';
 import { measureSizes, BUDGETS } from './sizes.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4195);

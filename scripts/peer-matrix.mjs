@@ -17,7 +17,7 @@ import { join, extname, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 const repo = resolve(import.meta.dirname, '..');
 const { chromium } = await import(`${repo}/node_modules/playwright/index.mjs`);
-const { findChromium, CHROMIUM_ARGS } = await import(`${repo}/scripts/chromium.mjs`);
+const { findChromium, CHROMIUM_ARGS } = await import(`${repo}/scripts/browsers.mjs`);
 const tgz = process.argv[2] && resolve(process.argv[2]);
 if (!tgz || !existsSync(tgz)) throw new Error('usage: node scripts/peer-matrix.mjs <call-health-x.y.z.tgz> [preact+signals | react+version ...]');
 const pairs = process.argv.slice(3);

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, expect, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/browsers.mjs';
 import type { Namespace } from './namespace';
 import { stopGroup } from './sh';
 import { STATUS } from './widget-state';
@@ -57,7 +57,7 @@ export async function serveSiteInNamespace(ns: Namespace, siteDir: string): Prom
  */
 export async function launchChromiumInNamespace(ns: Namespace): Promise<{ browser: Browser; dispose(): void }> {
   const binary = findChromium();
-  if (!binary) throw new Error('no Chromium found (set CHROMIUM_PATH, or run node scripts/chromium.mjs)');
+  if (!binary) throw new Error('no Chromium found (set CHROMIUM_PATH, or run node scripts/browsers.mjs)');
   const dir = mkdtempSync(join(tmpdir(), `${ns.name}-`));
   const wrapper = join(dir, 'chromium-in-netns.sh');
   writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec '${ns.name}' '${binary}' "$@"\n`);

@@ -46,6 +46,9 @@ export function createNamespace(): Namespace {
     exec('ip', ['addr', 'add', `${inside}/30`, 'dev', nsIf]);
     exec('ip', ['link', 'set', nsIf, 'up']);
     exec('ip', ['link', 'set', 'lo', 'up']);
+    // Firefox's ICE fails in a namespace with no default route (Chromium's doesn't mind). Nothing is routed
+    // beyond the host's end: media between the two peers never leaves the namespace.
+    exec('ip', ['route', 'add', 'default', 'via', outside, 'dev', nsIf]);
     // IPv4 only: the impairments are IPv4 rules, and media must not slip past them over IPv6.
     exec('sh', ['-c', 'echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6; echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6']);
   } catch (err) {

@@ -1,9 +1,15 @@
-import type { Page } from '@playwright/test';
 import type { InboundSnapshot } from './measure';
 
 /** The widget's role="status" root on the loopback page (mountCallHealth, panel mode). */
 export const STATUS = '#widget .call-health [role="status"]';
-const REASON_KEYS = ['sendPacketLoss', 'recvPacketLoss', 'roundTripTime', 'availableOutgoingBitrate'];
+
+/**
+ * What both drivers have: Playwright's Page (Chromium) and puppeteer-core's (Firefox) each run a function
+ * in the page and return its result, so the loopback specs read the widget the same way in both.
+ */
+export interface InPage {
+  evaluate(fn: () => PageState | Promise<PageState>): Promise<PageState>;
+}
 
 /** What the widget shows (state, reasons) plus its handle's assessment (unrounded numbers, sample count). */
 export interface PageState {
@@ -37,17 +43,17 @@ export interface TestApi {
   };
 }
 
-export async function readState(page: Page): Promise<PageState> {
-  const state = (await page.locator(STATUS).getAttribute('data-state')) ?? '';
-  const items = await page.locator('#widget .ch-reason').evaluateAll((els) =>
-    els.map((e) => ({
-      key: (e as HTMLElement).dataset['reason'] ?? '',
-      level: (e as HTMLElement).dataset['level'] ?? '',
-      text: `${(e as HTMLElement).dataset['level'] ?? ''}: ${e.querySelector('.ch-reason-text')?.textContent ?? ''}`,
-    })),
-  );
-  const a = await page.evaluate(() => (window as unknown as TestApi).callHealthTest.assessment());
-  const reasons = items.filter((i) => REASON_KEYS.includes(i.key));
+/** Runs in the page (self-contained: it is sent as source): the widget's verdict as the user sees it. */
+export function pageState(): PageState {
+  const keys = ['sendPacketLoss', 'recvPacketLoss', 'roundTripTime', 'availableOutgoingBitrate'];
+  const state = document.querySelector('#widget .call-health [role="status"]')?.getAttribute('data-state') ?? '';
+  const items = [...document.querySelectorAll<HTMLElement>('#widget .ch-reason')].map((e) => ({
+    key: e.dataset['reason'] ?? '',
+    level: e.dataset['level'] ?? '',
+    text: `${e.dataset['level'] ?? ''}: ${e.querySelector('.ch-reason-text')?.textContent ?? ''}`,
+  }));
+  const a = (window as unknown as TestApi).callHealthTest.assessment();
+  const reasons = items.filter((i) => keys.includes(i.key));
   return {
     state,
     reasons: reasons.map((i) => i.key),
@@ -60,9 +66,11 @@ export async function readState(page: Page): Promise<PageState> {
   };
 }
 
+export const readState = (page: InPage): Promise<PageState> => page.evaluate(pageState);
+
 /** Polls the page's verdict until `ok`; fails with the last state seen after `timeoutMs`. */
 export async function waitFor(
-  page: Page,
+  page: InPage,
   ok: (s: PageState) => boolean,
   timeoutMs: number,
 ): Promise<{ elapsed: number; state: PageState }> {
@@ -71,7 +79,7 @@ export async function waitFor(
   while (Date.now() - start <= timeoutMs) {
     last = await readState(page);
     if (ok(last)) return { elapsed: Date.now() - start, state: last };
-    await page.waitForTimeout(250);
+    await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`condition not met within ${ms(timeoutMs)}; last state ${JSON.stringify(last)}`);
 }

@@ -72,8 +72,12 @@ export interface MetricDef {
    * A replayed recording says it isn't in the recording instead (see src/ui/provenance.ts).
    */
   missingWhy: string;
-  /** Why it is null in Firefox, which never reports it: `{browser}` is the live browser ("Firefox 140"). */
-  firefoxWhy?: string;
+  /**
+   * Why it is null live in Firefox (`{browser}` is the browser, "Firefox 153"). `dailyOnly`: Firefox has the
+   * raw figures and the widget's own WebRTC maths computes it there; only Daily's getNetworkStats() leaves
+   * it null in Firefox (Daily's docs), so the excuse is Daily's, and only for Daily's figures.
+   */
+  firefoxGap?: { why: string; dailyOnly?: true };
   read: (get: SampleReader) => number | null;
 }
 
@@ -87,7 +91,6 @@ function lossFrom(total: Field, video: Field, audio: Field) {
   return (get: SampleReader) => get(total) ?? maxOrNull(get(video), get(audio));
 }
 
-const FIREFOX_NO_TRANSPORT = 'Not reported by this browser ({browser} has no candidate-pair RTT or bandwidth estimate)';
 const NO_MEDIA = 'No media flowing in this direction';
 
 /** Display and grading order: the four graded metrics first, in Daily's reason order. */
@@ -102,12 +105,14 @@ export const METRICS: readonly MetricDef[] = [
   },
   {
     id: 'roundTripTime', label: 'Round-trip time', unit: 's', worse: 'up',
-    missingWhy: 'Not reported by this browser (no round trip measured yet)', firefoxWhy: FIREFOX_NO_TRANSPORT,
+    missingWhy: 'Not reported by this browser (no round trip measured yet)',
+    firefoxGap: { why: 'Not reported by Daily in this browser (Daily computes no round trip in {browser})', dailyOnly: true },
     read: (get) => get('networkRoundTripTime'),
   },
   {
     id: 'availableOutgoingBitrate', label: 'Available upload', unit: 'bps', worse: 'down',
-    missingWhy: 'Only estimated while video is being sent', firefoxWhy: FIREFOX_NO_TRANSPORT,
+    missingWhy: 'Only estimated while video is being sent',
+    firefoxGap: { why: 'Not reported by this browser ({browser} gives no bandwidth estimate)' },
     // An audio-only caller needs far less than the video floor: grade the estimate only while video is sent.
     read: (get) => {
       const video = get('videoSendBitsPerSecond');
@@ -121,7 +126,8 @@ export const METRICS: readonly MetricDef[] = [
   { id: 'videoSendJitter', label: 'Video jitter (out)', unit: 's', worse: 'up', missingWhy: NO_MEDIA, read: (get) => get('videoSendJitter') },
   {
     id: 'audioSendJitter', label: 'Audio jitter (out)', unit: 's', worse: 'up',
-    missingWhy: NO_MEDIA, firefoxWhy: 'Not reported by this browser ({browser} gives no send-side audio jitter)',
+    missingWhy: NO_MEDIA,
+    firefoxGap: { why: 'Not reported by Daily in this browser (Daily computes no send-side audio jitter in {browser})', dailyOnly: true },
     read: (get) => get('audioSendJitter'),
   },
 ];

@@ -26,6 +26,9 @@ export interface Labels {
   noMediaAction: string;
   staleWhy: string;
   loadingGraphs: string;
+  /** The graphs' code didn't load (offline, blocked): shown with a Try again button. */
+  graphsFailed: string;
+  retry: string;
   noSamplesWhy: string;
   staleAction: string;
   statsUnavailable: string;
@@ -144,6 +147,8 @@ export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
   noMediaAction: 'Turn on your camera or microphone.',
   staleWhy: 'No new measurements for {value}.',
   loadingGraphs: 'Loading graphs…',
+  graphsFailed: 'The graphs couldn’t load.',
+  retry: 'Try again',
   noSamplesWhy: 'The call answers, but with no usable measurements.',
   staleAction: 'Check that the call is still connected.',
   statsUnavailable: 'Stats unavailable: {value}',

@@ -20,7 +20,8 @@ export function describeRecording(p: Extract<Provenance, { kind: 'replay' }>): s
  * Why a metric reads n/a, by its true cause. A host's `labels.missingWhy` wins; then, for a replay, the
  * recording: its format when the format has no place for the metric ("Not in Daily's /logs"), else the
  * recording and the browser it was made in ("Not in this recording (rtcstats dump from Firefox 118)");
- * for a live call, the browser when it is Firefox, which never reports the metric, else the catalogue's
+ * for a live call, Firefox's gap when the browser is Firefox and the figures' maker lacks the metric there
+ * (the browser for the bandwidth estimate; Daily for what only its maths leaves out), else the catalogue's
  * cause (no media in that direction, no video sent, no round trip yet). Firefox is never blamed elsewhere.
  */
 export function missingWhyFor(id: MetricId, labels: Labels, p: Provenance): string {
@@ -32,6 +33,7 @@ export function missingWhyFor(id: MetricId, labels: Labels, p: Provenance): stri
   }
   const def = metricDef(id);
   const browser = browserOf(p.userAgent);
-  if (def.firefoxWhy && browser?.startsWith('Firefox')) return fill(def.firefoxWhy, { browser });
+  const gap = def.firefoxGap;
+  if (gap && browser?.startsWith('Firefox') && (!gap.dailyOnly || p.figures === 'daily')) return fill(gap.why, { browser });
   return def.missingWhy;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import logsFixture from '../core/fixtures/daily-logs.json';
 import { parseRecording, parseRecordingAsync } from '../sources/recording';
 import { createReplaySource } from '../sources/replay';
+import { createWebRTCStatsSource } from '../sources/webrtc';
 import { DEFAULT_LABELS, resolveLabels } from './labels';
 import { describeRecording, missingWhyFor } from './missing-why';
 import { provenanceOf, type Provenance } from './provenance';
@@ -12,7 +13,7 @@ const CHROMIUM = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, lik
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';
 const SAFARI = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15';
 
-const live = (userAgent: string | null): Provenance => ({ kind: 'live', userAgent });
+const live = (userAgent: string | null, figures: 'daily' | 'widget' = 'daily'): Provenance => ({ kind: 'live', userAgent, figures });
 
 describe('provenanceOf', () => {
   it('a replay source is a recording, with its format, what it lacks, its browser and its name', async () => {
@@ -30,6 +31,8 @@ describe('provenanceOf', () => {
     expect(provenanceOf({ getNetworkStats: () => Promise.resolve({}) }, CHROMIUM)).toEqual(live(CHROMIUM));
     // A `format` that isn't a replay's (no `lacks` list) is no recording.
     expect(provenanceOf({ format: 'x' }, null)).toEqual(live(null));
+    // createWebRTCStatsSource's figures are the widget's own maths, not Daily's.
+    expect(provenanceOf(createWebRTCStatsSource([]), FIREFOX)).toEqual(live(FIREFOX, 'widget'));
     // In Node there is a navigator (Node 21+) or none: either way the default is this runtime, live.
     expect(provenanceOf(undefined).kind).toBe('live');
   });
@@ -45,14 +48,24 @@ describe('missingWhyFor: the n/a note says the true cause', () => {
     }
   });
 
-  it('live in Firefox: names the browser and its gap, for the figures Firefox lacks only', () => {
-    expect(missingWhyFor('roundTripTime', DEFAULT_LABELS, live(FIREFOX))).toBe(
-      'Not reported by this browser (Firefox 140 has no candidate-pair RTT or bandwidth estimate)',
+  it('live in Firefox: the bandwidth estimate is the browser gap; the round trip and audio jitter only Daily ones', () => {
+    for (const figures of ['daily', 'widget'] as const) {
+      expect(missingWhyFor('availableOutgoingBitrate', DEFAULT_LABELS, live(FIREFOX, figures))).toBe(
+        'Not reported by this browser (Firefox 140 gives no bandwidth estimate)',
+      );
+      // Firefox does report loss: no media is the cause there too.
+      expect(missingWhyFor('sendPacketLoss', DEFAULT_LABELS, live(FIREFOX, figures))).toBe('No media flowing in this direction');
+    }
+    // Daily's getNetworkStats() computes neither in Firefox (its docs)...
+    expect(missingWhyFor('roundTripTime', DEFAULT_LABELS, live(FIREFOX, 'daily'))).toBe(
+      'Not reported by Daily in this browser (Daily computes no round trip in Firefox 140)',
     );
-    expect(missingWhyFor('availableOutgoingBitrate', DEFAULT_LABELS, live(FIREFOX))).toMatch(/^Not reported by this browser \(Firefox 140 /);
-    expect(missingWhyFor('audioSendJitter', DEFAULT_LABELS, live(FIREFOX))).toBe('Not reported by this browser (Firefox 140 gives no send-side audio jitter)');
-    // Firefox does report loss: no media is the cause there too.
-    expect(missingWhyFor('sendPacketLoss', DEFAULT_LABELS, live(FIREFOX))).toBe('No media flowing in this direction');
+    expect(missingWhyFor('audioSendJitter', DEFAULT_LABELS, live(FIREFOX, 'daily'))).toBe(
+      'Not reported by Daily in this browser (Daily computes no send-side audio jitter in Firefox 140)',
+    );
+    // ...but Firefox has the figures, and the WebRTC source computes both: null there has the usual cause.
+    expect(missingWhyFor('roundTripTime', DEFAULT_LABELS, live(FIREFOX, 'widget'))).toBe('Not reported by this browser (no round trip measured yet)');
+    expect(missingWhyFor('audioSendJitter', DEFAULT_LABELS, live(FIREFOX, 'widget'))).toBe('No media flowing in this direction');
   });
 
   it('a replay: the recording, its format and the browser it was made in — not the browser it plays in', () => {

@@ -11,6 +11,12 @@ export type Provenance =
       kind: 'live';
       /** This browser's user agent (navigator.userAgent); null where there is none (a server, a test). */
       userAgent: string | null;
+      /**
+       * Who computes the figures: 'daily' (a call object's getNetworkStats(), or any source of that shape)
+       * or 'widget' (createWebRTCStatsSource: the widget's own maths over getStats()). They lack different
+       * figures in Firefox.
+       */
+      figures: 'daily' | 'widget';
     }
   | {
       kind: 'replay';
@@ -30,7 +36,8 @@ function liveUserAgent(): string | null {
 
 /**
  * The provenance of a widget's source: a replay source (createReplaySource: it has `format` and `lacks`)
- * is a recording; anything else — a daily-js call, a WebRTC source, undefined — is live in this browser.
+ * is a recording; anything else — a daily-js call, a WebRTC source, undefined — is live in this browser,
+ * its figures the widget's own when the source says it has no verdict of its own (the WebRTC source).
  */
 export function provenanceOf(source: unknown, userAgent: string | null = liveUserAgent()): Provenance {
   if (typeof source === 'object' && source !== null && 'format' in source && 'lacks' in source) {
@@ -43,5 +50,6 @@ export function provenanceOf(source: unknown, userAgent: string | null = liveUse
       return { kind: 'replay', format, userAgent: ua, lacks: FIELDS.filter((f) => list.includes(f)), name };
     }
   }
-  return { kind: 'live', userAgent };
+  const own = typeof source === 'object' && source !== null && 'hasOwnVerdict' in source && source.hasOwnVerdict === false;
+  return { kind: 'live', userAgent, figures: own ? 'widget' : 'daily' };
 }
