@@ -19,3 +19,19 @@ export function inkPerMetric(): Record<string, number> {
 
 /** The metrics whose line must be on the canvas once a congested-upload replay has run a few polls. */
 export const DRAWN_METRICS = ['sendPacketLoss', 'recvPacketLoss', 'roundTripTime', 'availableOutgoingBitrate', 'sendBitsPerSecond', 'recvBitsPerSecond'];
+
+/** Whether the page's CSP is in force: an inline style attribute applies, a string HTML sink is allowed. */
+export function cspProbe(): { sink: string; applied: string } {
+  const d = document.createElement('div');
+  d.setAttribute('style', 'color: red');
+  document.body.append(d);
+  let sink = 'allowed';
+  try {
+    d.innerHTML = '<b>x</b>';
+  } catch {
+    sink = 'blocked';
+  }
+  const applied = getComputedStyle(d).color;
+  d.remove();
+  return { sink, applied };
+}

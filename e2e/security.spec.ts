@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { openFaults, problems } from './fault-helpers';
+import { cspProbe } from './in-page';
 import { libPageFile, missingLibBuild } from './lib-pages';
 
 // Issue 6, Security. The strict-CSP page (e2e/pages/csp/) is served by Playwright with the policy as a
@@ -27,20 +28,7 @@ test('under a strict CSP with Trusted Types the widget mounts in badge, panel an
   await expect(page.locator('body[data-ready=true]')).toBeAttached();
 
   // The policy really is in force: an inline style attribute and a string sink are refused.
-  const probe = await page.evaluate(() => {
-    const d = document.createElement('div');
-    d.setAttribute('style', 'color: red');
-    document.body.append(d);
-    let sink = 'allowed';
-    try {
-      d.innerHTML = '<b>x</b>';
-    } catch {
-      sink = 'blocked';
-    }
-    const applied = getComputedStyle(d).color;
-    d.remove();
-    return { sink, applied };
-  });
+  const probe = await page.evaluate(cspProbe);
   expect(probe).toEqual({ sink: 'blocked', applied: 'rgb(0, 0, 0)' });
   await page.evaluate(() => ((window as unknown as { cspViolations: string[] }).cspViolations.length = 0));
   logged.length = 0;

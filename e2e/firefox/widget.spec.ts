@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 
-import { DRAWN_METRICS, inkPerMetric } from '../in-page';
+import { cspProbe, DRAWN_METRICS, inkPerMetric } from '../in-page';
 import { firefoxMissing, launchFirefox, openPage, type LaunchedFirefox } from './launch';
 import { missingLibBuild, serveLibPages, type LibServer } from '../lib-pages';
 
@@ -160,20 +160,7 @@ test('under a strict CSP with Trusted Types: badge, panel and element mount with
   await page.waitForSelector('body[data-ready=true]', { timeout: 10_000 });
   // The policy is in force in this Firefox: an inline style attribute and a string sink are refused. Firefox
   // reports violations as securitypolicyviolation events (listen.js collects them) and console errors.
-  const probe = await page.evaluate(() => {
-    const d = document.createElement('div');
-    d.setAttribute('style', 'color: red');
-    document.body.append(d);
-    let sink = 'allowed';
-    try {
-      d.innerHTML = '<b>x</b>';
-    } catch {
-      sink = 'blocked';
-    }
-    const applied = getComputedStyle(d).color;
-    d.remove();
-    return { sink, applied };
-  });
+  const probe = await page.evaluate(cspProbe);
   expect(probe).toEqual({ sink: 'blocked', applied: 'rgb(0, 0, 0)' });
   await new Promise((r) => setTimeout(r, 200));
   await page.evaluate(() => ((window as unknown as { cspViolations: string[] }).cspViolations.length = 0));

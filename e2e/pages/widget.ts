@@ -2,7 +2,10 @@
 // handles to the Playwright specs as window.harness.
 import Daily from '@daily-co/daily-js';
 import { h, render } from 'preact';
+import { collectPageErrors } from './page-errors';
 import { CallHealth, createReplaySource, defineCallHealthElement, mountCallHealth, parseTrace, preloadPanel, type Assessment, type CallHealthHandle, type CallHealthOptions } from '../../src/index';
+
+collectPageErrors();
 
 type Extra = Omit<CallHealthOptions, 'call' | 'source'> & { speed?: number; loop?: boolean };
 

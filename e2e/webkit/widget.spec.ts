@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DRAWN_METRICS, inkPerMetric } from '../in-page';
+import { cspProbe, DRAWN_METRICS, inkPerMetric } from '../in-page';
 import { missingLibBuild, serveLibPages, type LibServer } from '../lib-pages';
 import { startWebKit, webkitMissing, type WebKitSession } from './webdriver';
 
@@ -120,16 +120,8 @@ test('the standalone bundle in a plain page, and under a strict CSP with zero vi
 
   await s.navigate(`${lib?.origin}/csp/index.html`);
   await s.waitUntil(() => document.body.dataset['ready'] === 'true', 'CSP page ready', 10_000);
-  // The policy is in force: an inline style attribute is refused.
-  const applied = await s.run(() => {
-    const d = document.createElement('div');
-    d.setAttribute('style', 'color: red');
-    document.body.append(d);
-    const c = getComputedStyle(d).color;
-    d.remove();
-    return c;
-  });
-  expect(applied).toBe('rgb(0, 0, 0)');
+  // The policy is in force: an inline style attribute and a string HTML sink (Trusted Types) are refused.
+  expect(await s.run(cspProbe)).toEqual({ sink: 'blocked', applied: 'rgb(0, 0, 0)' });
   await new Promise((r) => setTimeout(r, 200));
   await s.run(() => {
     (window as unknown as { cspViolations: string[] }).cspViolations.length = 0;
