@@ -3,7 +3,7 @@
 import WebRTCIssueDetector from 'webrtc-issue-detector';
 import { createReplaySource, createWebRTCStatsSource, mountCallHealth, preloadPanel, type CallHealthHandle } from '../src/index';
 import { startLoopbackCall, type LoopbackCall } from '../src/demo/loopback-call';
-import { accelerate, hold, onTimerSet } from './clock';
+import { accelerate, hold } from './clock';
 import { nextStats, restamp } from './stats';
 import { openDump } from './dump-open';
 
@@ -12,21 +12,22 @@ let handle: CallHealthHandle | null = null;
 let polls = 0;
 
 /**
- * Times polls: `start()` when the poll begins; the poll ends when the poller sets its next timer (its last
- * act), plus two microtask turns so deferred component renders queued by the poll are counted too.
- * Frame rendering is not part of a poll (the browser batches it per frame); pollToPaint covers that.
+ * Times polls: `start()` when the poll begins; the poll ends when the handle's `onPoll` is told (the widget
+ * has taken the poll in), plus two microtask turns so deferred component renders queued by the poll are
+ * counted too. Frame rendering is not part of a poll (the browser batches it per frame); pollToPaint covers that.
  */
-function pollTimer(intervalMs: number, onDone: (ms: number) => void) {
+function pollTimer(onDone: (ms: number) => void) {
   let t0 = -1;
-  onTimerSet(intervalMs, () => {
-    if (t0 < 0) return;
-    const start = t0;
-    t0 = -1;
-    queueMicrotask(() => queueMicrotask(() => onDone(performance.now() - start)));
-  });
   return {
     start(at = performance.now()) {
       t0 = at;
+    },
+    /** For `handle.onPoll`. */
+    end(): void {
+      if (t0 < 0) return;
+      const start = t0;
+      t0 = -1;
+      queueMicrotask(() => queueMicrotask(() => onDone(performance.now() - start)));
     },
   };
 }
@@ -35,10 +36,10 @@ function pollTimer(intervalMs: number, onDone: (ms: number) => void) {
 function mountTimed(speed: number, record: boolean) {
   accelerate(speed);
   const times: number[] = [];
-  const timer = pollTimer(2_000, (ms) => {
+  const timer = pollTimer((ms) => {
     if (record) times.push(ms);
   });
-  handle = mountCallHealth(widgetEl(), {
+  const h = mountCallHealth(widgetEl(), {
     mode: 'panel',
     announceDelayMs: 3_000,
     source: {
@@ -51,6 +52,9 @@ function mountTimed(speed: number, record: boolean) {
       },
     },
   });
+  // The first poll runs on a timer: subscribed here, it is timed too.
+  h.onPoll(timer.end);
+  handle = h;
   return times;
 }
 
@@ -180,9 +184,12 @@ const bench = {
     const call = bench.call;
     if (!call) throw new Error('no call');
     accelerate(1, false);
-    rtcTimer = pollTimer(intervalMs, (ms) => bench.ourPollTimes.push(ms));
+    const timer = pollTimer((ms) => bench.ourPollTimes.push(ms));
+    rtcTimer = timer;
     // 15 samples in the window, as with the defaults (2 s polls, 30 s window), whatever the cadence.
-    handle = mountCallHealth(widgetEl(), { mode, source: createWebRTCStatsSource(call.pcs[0]), intervalMs, windowMs: intervalMs * 15, staleAfterMs: intervalMs * 5 });
+    const h = mountCallHealth(widgetEl(), { mode, source: createWebRTCStatsSource(call.pcs[0]), intervalMs, windowMs: intervalMs * 15, staleAfterMs: intervalMs * 5 });
+    h.onPoll(timer.end);
+    handle = h;
   },
   stopOurs(): void {
     handle?.destroy();

@@ -9,19 +9,11 @@ const realDateNow = Date.now.bind(Date);
 
 let speed = 1;
 let virtual = true;
-/** Called whenever a timer of exactly `hookMs` is set: the poller does that as the last act of a poll. */
-let hookMs = -1;
-let hook: (() => void) | null = null;
 let virtualNow = realDateNow();
 let holding = false;
 let nextId = 1;
 const live = new Map<number, number>();
 const held = new Map<number, () => void>();
-
-export function onTimerSet(ms: number, fn: (() => void) | null): void {
-  hookMs = ms;
-  hook = fn;
-}
 
 /** `factor`× faster timers; with `virtualClock`, Date.now() only moves when the bench source advances it. */
 export function accelerate(factor: number, virtualClock = true): void {
@@ -30,7 +22,6 @@ export function accelerate(factor: number, virtualClock = true): void {
   Date.now = () => (virtual ? virtualNow : realDateNow());
   window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) => {
     const id = nextId++;
-    if (hook && ms === hookMs) hook();
     const run = () => {
       live.delete(id);
       if (holding) {

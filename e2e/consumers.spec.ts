@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 
-// The packed package as a new user meets it (issue 15, "How we know"): `npm pack`'s tarball installed into
+// The packed package as a new user meets it: `npm pack`'s tarball installed into
 // template-shaped apps in a temporary folder (plain TS, React 19, Preact 10 — the latest and the lowest the
 // peer range claims — and Preact 11), each
 // type-checked (strict, bundler and nodenext resolution), built with Vite, served, and run in Chromium on a

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { resolve } from 'node:path';
+import { DRAWN_METRICS, inkPerMetric } from './in-page';
 
 // The demo page's recorded traces (?mode=replay): replayed, badge docked over the stand-in call, panel beside.
 test('demo replays the recorded traces with a picker', async ({ page }) => {
@@ -19,6 +20,25 @@ test('demo replays the recorded traces with a picker', async ({ page }) => {
   await expect(page.locator('#demo-side .ch-badge')).toHaveAttribute('data-state', 'bad', { timeout: 15_000 });
   // One widget per place: switching traces replaced them rather than stacking new ones.
   await expect(page.locator('.call-health')).toHaveCount(2);
+  // What the picture shows: the docked pill inside the stand-in call and the viewport, the panel's lines drawn.
+  const frame = await page.locator('#demo-frame').boundingBox();
+  const docked = await page.locator('#demo-frame .ch-pill').boundingBox();
+  expect(frame).not.toBeNull();
+  expect(docked).not.toBeNull();
+  if (frame && docked) {
+    expect(docked.width).toBeGreaterThan(0);
+    expect(docked.height).toBeGreaterThan(0);
+    expect(docked.x).toBeGreaterThanOrEqual(frame.x);
+    expect(docked.y).toBeGreaterThanOrEqual(frame.y);
+    expect(docked.x + docked.width).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
+    expect(docked.y + docked.height).toBeLessThanOrEqual(Math.min(frame.y + frame.height, 860) + 0.5);
+  }
+  await expect
+    .poll(async () => {
+      const ink = await page.evaluate(inkPerMetric);
+      return DRAWN_METRICS.filter((m) => !((ink[m] ?? 0) > 20));
+    }, { message: 'panel metrics whose sparkline has no line yet', timeout: 5_000 })
+    .toEqual([]);
   await page.screenshot({ path: resolve(import.meta.dirname, '..', 'test-results', 'screenshots', 'demo-light-chromium.png') });
   expect(errors).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { badge, kinds, openFaults, pill, problems, reasons, recordKinds } from './fault-helpers';
 
-// Issue 6's fault table, source side: each test injects the fault through the source the widget polls
+// The fault table, source side: each test injects the fault through the source the widget polls
 // (window.faults.behave) in real Chromium and asserts what the page shows. Short intervals and windows
 // (100 ms / 1 s, set by the harness) keep them quick; none of these outcomes depends on the defaults.
 // Every test ends with no page error, console error or unhandled rejection.

@@ -4,7 +4,7 @@ import { openFaults, problems } from './fault-helpers';
 import { cspProbe } from './in-page';
 import { libPageFile, missingLibBuild } from './lib-pages';
 
-// Issue 6, Security. The strict-CSP page (e2e/pages/csp/) is served by Playwright with the policy as a
+// Security: the strict-CSP page (e2e/pages/csp/) is served by Playwright with the policy as a
 // real response header, next to the built standalone bundle and its CSS (e2e/lib-pages.ts).
 async function serveCspPage(page: Page): Promise<void> {
   await page.route('**/csp/**', (route) => {

@@ -44,8 +44,10 @@ const said = (page: Page) => page.evaluate(() => (window as unknown as { said: {
 
 test('the live region announces a state only after it has held, and never a short blip', async ({ page }) => {
   await openHarness(page);
-  await mountManual(page, GOOD);
+  // Kinds are recorded from before the mount, so the turn to Good is timed when it happens, not when a
+  // recorder attached after it first looked.
   await recordKinds(page);
+  await mountManual(page, GOOD);
   await recordAnnouncements(page);
   await expect(badge(page)).toHaveAttribute('data-state', 'good');
   await expect.poll(() => said(page), { timeout: 5000 }).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openReadyPage } from './widget-helpers';
 
-// The docked card in a small call frame (issue 15, item 5): opened with its reasons and details, it stays
+// The docked card in a small call frame: opened with its reasons and details, it stays
 // inside the frame and the viewport, scrolls inside itself, and keeps every metric name whole.
 
 declare global {

@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { FIREFOX_NULLS, HEALTHY } from '../src/core/fixtures/samples';
 import { openReadyPage } from './widget-helpers';
 
-// The n/a note says the true cause (issue 15, item 8), here in Chromium: a replayed recording's gap is the
+// The n/a note says the true cause, here in Chromium: a replayed recording's gap is the
 // recording's (its format, the browser it was made in), a live call's is never blamed on Firefox.
 // Needs src/embed/options.ts to pass `provenance: provenanceOf(source)` to the store.
 

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 /**
  * Budgets: a heavy dependency or a runaway module fails the tests. They sit a little above today's
  * measured sizes (34 018 and 22 953 B once outages, evidence and connection states came in; the dump
- * readers are a chunk loaded on demand and not counted); the goals from the performance issue are printed
- * beside them (see README, Performance).
+ * readers are a chunk loaded on demand and not counted); the size goals are printed
+ * beside them (see docs/performance.md).
  */
 export const BUDGETS = {
   standaloneGzipBytes: { budget: 35_000, goal: 35_000 },

@@ -2,9 +2,10 @@
 export { NetworkWindow, grade, STALL_SAMPLES } from './core/window';
 export type { Assessment, NetworkState, NetworkWindowOptions, UnknownReason, UngradedWhy, Stall } from './core/window';
 export { DEFAULT_THRESHOLDS, MIN_LOSS_PACKETS, resolveThresholds } from './core/thresholds';
-export type { Level, Thresholds, ThresholdOverrides } from './core/thresholds';
-export { METRICS, FIELDS, REASONS, formatValue, fieldUnit } from './core/catalogue';
-export type { Field, MetricDef, MetricId, ReasonKey, Unit } from './core/catalogue';
+export type { Bounds, Level, Thresholds, ThresholdOverrides } from './core/thresholds';
+export { METRICS, METRIC_IDS, FIELDS, REASONS, NETWORK_STATES, UNITS, formatValue, fieldUnit } from './core/catalogue';
+export type { Field, MetricDef, MetricId, ReasonKey, Unit, UnitDef } from './core/catalogue';
+export { POLL_INTERVAL_MS, WINDOW_MS, STALE_AFTER_MS } from './core/defaults';
 export { createPoller } from './core/poller';
 export type { Poller, PollerOptions, PollHealth } from './core/poller';
 export { Monitor } from './core/monitor';
@@ -33,7 +34,7 @@ export { DEFAULT_LABELS } from './ui/labels';
 export type { Labels, LabelOverrides } from './ui/labels';
 // The session: every sample of the call, its post-call-style summary, incidents, export and the /logs import.
 export { SessionRecord } from './core/record';
-export type { SessionRecordOptions, SessionSample, SampleState } from './core/record';
+export type { SessionRecordOptions, SessionSample, SampleState, SampleCursor } from './core/record';
 export { summarize, SUMMARY_UNITS, NOT_MEASURED } from './core/summary';
 export type { SessionSummary, SummaryOptions, SendStats, RecvStats, StreamStats, StatKey, StateRun, WorstWindow, WorstCause, BrowserInfo, Direction, Kind } from './core/summary';
 export { IncidentLog } from './core/incidents';
@@ -51,4 +52,4 @@ export type { Recording, RecordingErrorCode, RecordingFormat, RecordingOptions, 
 export type { DumpFormat } from './sources/dumps/dump';
 export { replayTiming } from './sources/replay';
 export type { ReplayTiming } from './sources/replay';
-export type { CallHealthApi } from './embed/session';
+export type { CallHealthApi, PollListener } from './embed/session';

@@ -1,6 +1,6 @@
 // A call frame of a given size (?w=480&h=270) with the widget docked in one of its corners: the page the
 // fit spec (e2e/widget-fit.spec.ts) opens. ?theme=light|dark, ?trace=<file in public/traces>.
-import { createReplaySource, mountCallHealth, parseRecordingAsync, parseTrace, preloadPanel, type CallHealthHandle, type CallHealthOptions } from '../../src/index';
+import { createReplaySource, mountCallHealth, parseRecordingAsync, parseTrace, POLL_INTERVAL_MS, preloadPanel, STALE_AFTER_MS, WINDOW_MS, type CallHealthHandle, type CallHealthOptions } from '../../src/index';
 
 const params = new URLSearchParams(location.search);
 const frame = document.getElementById('frame') as HTMLElement;
@@ -18,9 +18,9 @@ const fit = {
     const speed = 10;
     const source = createReplaySource(trace, { speed, loop: true });
     handle = mountCallHealth(frame, {
-      intervalMs: 2000 / speed,
-      windowMs: 30_000 / speed,
-      staleAfterMs: 10_000 / speed,
+      intervalMs: POLL_INTERVAL_MS / speed,
+      windowMs: WINDOW_MS / speed,
+      staleAfterMs: STALE_AFTER_MS / speed,
       position: (params.get('position') ?? 'bottom-right') as CallHealthOptions['position'],
       theme,
       ...extra,

@@ -3,7 +3,7 @@
 import Daily from '@daily-co/daily-js';
 import { h, render } from 'preact';
 import { collectPageErrors } from './page-errors';
-import { CallHealth, createReplaySource, defineCallHealthElement, mountCallHealth, parseTrace, preloadPanel, type Assessment, type CallHealthHandle, type CallHealthOptions } from '../../src/index';
+import { CallHealth, createReplaySource, POLL_INTERVAL_MS, STALE_AFTER_MS, WINDOW_MS, defineCallHealthElement, mountCallHealth, parseTrace, preloadPanel, type Assessment, type CallHealthHandle, type CallHealthOptions } from '../../src/index';
 
 collectPageErrors();
 
@@ -17,7 +17,7 @@ const polls = { count: 0 };
 
 /** Options that make a replay at `speed` behave like the real call did. */
 function timing(speed: number) {
-  return { intervalMs: 2000 / speed, windowMs: 30_000 / speed, staleAfterMs: 10_000 / speed };
+  return { intervalMs: POLL_INTERVAL_MS / speed, windowMs: WINDOW_MS / speed, staleAfterMs: STALE_AFTER_MS / speed };
 }
 
 async function loadTrace(file: string) {

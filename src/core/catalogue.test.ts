@@ -12,8 +12,21 @@ describe('catalogue', () => {
   });
 
   it('grades exactly the four metrics Daily grades, first and in Daily\'s order', () => {
-    expect(METRICS.slice(0, 4).map((m) => m.id)).toEqual([...REASONS]);
-    expect(Object.keys(DEFAULT_THRESHOLDS).sort()).toEqual([...REASONS].sort());
+    // Daily's networkStateReasons, in the order Daily lists them.
+    const daily = ['sendPacketLoss', 'recvPacketLoss', 'roundTripTime', 'availableOutgoingBitrate'];
+    expect([...REASONS]).toEqual(daily);
+    expect(METRICS.slice(0, 4).map((m) => m.id)).toEqual(daily);
+    expect(Object.keys(DEFAULT_THRESHOLDS).sort()).toEqual([...daily].sort());
+  });
+
+  it('defaults to the thresholds Daily publishes for its call-quality tests, and Azure\'s 360p upload floor', () => {
+    // README, Default thresholds: loss ≥ 5 % / ≥ 10 %, RTT ≥ 300 / ≥ 600 ms, upload < 500 / < 150 kbps.
+    expect(DEFAULT_THRESHOLDS).toEqual({
+      sendPacketLoss: { warning: 0.05, bad: 0.1 },
+      recvPacketLoss: { warning: 0.05, bad: 0.1 },
+      roundTripTime: { warning: 0.3, bad: 0.6 },
+      availableOutgoingBitrate: { warning: 500_000, bad: 150_000 },
+    });
   });
 
   it.each([
@@ -36,6 +49,6 @@ describe('thresholds', () => {
   it('overrides single bounds and ignores non-numbers', () => {
     const t = resolveThresholds({ recvPacketLoss: { bad: 0.08 }, roundTripTime: { warning: Number.NaN } });
     expect(t.recvPacketLoss).toEqual({ warning: 0.05, bad: 0.08 });
-    expect(t.roundTripTime).toEqual(DEFAULT_THRESHOLDS.roundTripTime);
+    expect(t.roundTripTime).toEqual({ warning: 0.3, bad: 0.6 });
   });
 });

@@ -1,4 +1,4 @@
-import { FIELDS, fieldUnit, type ReasonKey, type Unit } from './catalogue';
+import { FIELDS, fieldUnit, UNITS, type ReasonKey } from './catalogue';
 import type { Incident, IncidentLog } from './incidents';
 import type { SessionRecord, SessionSample } from './record';
 import { summarize, type SessionSummary, type SummaryOptions } from './summary';
@@ -68,8 +68,6 @@ export function exportIncident(incident: Incident, options: { roomUrl?: unknown 
   };
 }
 
-const UNIT_LABEL: Record<Unit, string> = { bps: 'bit/s', fraction: '0-1', s: 's' };
-
 export const CSV_HEADER: readonly string[] = [
   'timestamp (ms)',
   'time (UTC)',
@@ -77,7 +75,7 @@ export const CSV_HEADER: readonly string[] = [
   'reportedNetworkState',
   'networkStateReasons',
   'outage',
-  ...FIELDS.map((f) => `${f} (${UNIT_LABEL[fieldUnit(f)]})`),
+  ...FIELDS.map((f) => `${f} (${UNITS[fieldUnit(f)].csv})`),
 ];
 
 /**

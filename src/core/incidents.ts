@@ -1,5 +1,6 @@
 import type { ReasonKey } from './catalogue';
-import { SessionRecord } from './record';
+import { SessionRecord, type SampleCursor } from './record';
+import { POLL_INTERVAL_MS, WINDOW_MS } from './defaults';
 
 /** The samples around one turn to bad: [at − beforeMs, at + afterMs], both ends included. */
 export interface Incident {
@@ -40,12 +41,14 @@ export class IncidentLog {
   private droppedCount = 0;
   private lastSeen = -Infinity;
   private lastBad = false;
+  /** A cursor over the record being observed, kept so copying a sample allocates no reader. */
+  private source: { record: SessionRecord; cursor: SampleCursor } | null = null;
 
   constructor(options: IncidentLogOptions = {}) {
-    this.beforeMs = nonNegative(options.beforeMs, 30_000);
-    this.afterMs = nonNegative(options.afterMs, 30_000);
+    this.beforeMs = nonNegative(options.beforeMs, WINDOW_MS);
+    this.afterMs = nonNegative(options.afterMs, WINDOW_MS);
     this.maxIncidents = Math.max(1, Math.floor(nonNegative(options.maxIncidents, 50)));
-    const interval = nonNegative(options.intervalMs, 2_000) || 2_000;
+    const interval = nonNegative(options.intervalMs, POLL_INTERVAL_MS) || POLL_INTERVAL_MS;
     // Same margin as the live window: samples jitter around the interval.
     this.slots = Math.ceil(((this.beforeMs + this.afterMs) / interval) * 1.5) + 4;
   }
@@ -69,7 +72,7 @@ export class IncidentLog {
     for (const incident of this.kept) {
       if (incident.complete) continue;
       const end = incident.at + this.afterMs;
-      if (t <= end) copy(record, i, incident.record);
+      if (t <= end) copy(record, this.cursorOf(record), i, incident.record);
       if (t >= end) incident.complete = true;
     }
     const bad = record.networkState(i) === 'bad';
@@ -86,11 +89,17 @@ export class IncidentLog {
     return this.kept.reduce((n, incident) => n + incident.record.bytes(), 0);
   }
 
+  private cursorOf(record: SessionRecord): SampleCursor {
+    if (this.source?.record !== record) this.source = { record, cursor: record.cursor() };
+    return this.source.cursor;
+  }
+
   private open(record: SessionRecord, i: number, at: number): void {
     let from = i;
     while (from > 0 && record.time(from - 1) >= at - this.beforeMs) from--;
     const own = new SessionRecord({ maxSamples: this.slots, chunkSize: this.slots, startedAt: record.time(from) });
-    for (let k = from; k <= i; k++) copy(record, k, own);
+    const cursor = this.cursorOf(record);
+    for (let k = from; k <= i; k++) copy(record, cursor, k, own);
     this.kept.push({ id: this.nextId++, at, reasons: record.networkStateReasons(i), complete: this.afterMs === 0, record: own });
     if (this.kept.length > this.maxIncidents) {
       this.kept.shift();
@@ -99,8 +108,9 @@ export class IncidentLog {
   }
 }
 
-function copy(from: SessionRecord, i: number, to: SessionRecord): void {
-  to.append(from.time(i), from.readerAt(i), {
+/** `cursor` is one of `from`'s. */
+function copy(from: SessionRecord, cursor: SampleCursor, i: number, to: SessionRecord): void {
+  to.append(from.time(i), cursor.at(i), {
     networkState: from.networkState(i),
     networkStateReasons: from.networkStateReasons(i),
     reportedNetworkState: from.reportedNetworkState(i),

@@ -1,7 +1,8 @@
 import { createPoller, type Fetch, type PollHealth, type Poller } from './poller';
 import { NetworkWindow, type Assessment, type NetworkState, type NetworkWindowOptions } from './window';
-import { REASONS, type ReasonKey } from './catalogue';
+import { NETWORK_STATES, REASONS, type ReasonKey } from './catalogue';
 import { isRecord, own } from './normalize';
+import { POLL_INTERVAL_MS } from './defaults';
 
 /** Anything with Daily's `getNetworkStats()`: a daily-js call object, a WebRTC or replay source. */
 export interface StatsSource {
@@ -99,7 +100,7 @@ export class Monitor {
   constructor(options: MonitorOptions) {
     this.options = options;
     this.now = options.now ?? Date.now;
-    this.window = new NetworkWindow({ ...options, intervalMs: options.intervalMs ?? 2_000 });
+    this.window = new NetworkWindow({ ...options, intervalMs: options.intervalMs ?? POLL_INTERVAL_MS });
     const source = options.source;
     this.poller = createPoller({
       fetch: () => source.getNetworkStats(),
@@ -224,7 +225,6 @@ function outageOf(ctx: Context, a: Assessment): Outage | null {
   return 'stalled';
 }
 
-const STATES: readonly NetworkState[] = ['good', 'warning', 'bad', 'unknown'];
 /** Daily's events page spells the states `good | low | bad`; `low` is its middle grade, our warning. */
 function dailySpelling(state: unknown): NetworkState | undefined {
   return state === 'low' ? 'warning' : undefined;
@@ -235,7 +235,7 @@ export function readReported(raw: unknown): ReportedVerdict | null {
   if (!isRecord(raw)) return null;
   const state = own(raw, 'networkState');
   const reasons = own(raw, 'networkStateReasons');
-  const networkState = STATES.find((s) => s === state) ?? dailySpelling(state);
+  const networkState = NETWORK_STATES.find((s) => s === state) ?? dailySpelling(state);
   if (!networkState) return null;
   const list = Array.isArray(reasons) ? reasons : [];
   return { networkState, networkStateReasons: REASONS.filter((r) => list.includes(r)) };

@@ -1,4 +1,4 @@
-import { fieldUnit, type Field } from './catalogue';
+import { fieldUnit, UNITS, type Field } from './catalogue';
 
 /** Daily's timestamps are ms; anything below this is a seconds timestamp (1e12 ms ≈ 2001-09-09). */
 const SECONDS_CUTOFF = 1e12;
@@ -28,15 +28,13 @@ export function normalizeTimestamp(v: unknown): number | null {
 }
 
 /**
- * Upper bounds past which a value can't be a measurement (a 100 Gbit/s call, a 10-minute round trip):
- * such a value is a bug upstream, and averaging it in would swamp the window, so it reads as null.
+ * A metric value in Daily's unit, or null when it is missing or can't be true (past its unit's `max`: a
+ * 100 Gbit/s call, a 10-minute round trip is a bug upstream, and averaging it in would swamp the window).
+ * Strings are not coerced.
  */
-const MAX_BY_UNIT = { fraction: 1, s: 600, bps: 1e11 } as const;
-
-/** A metric value in Daily's unit, or null when it is missing or can't be true. Strings are not coerced. */
 export function normalizeValue(field: Field, v: unknown): number | null {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return null;
-  return v > MAX_BY_UNIT[fieldUnit(field)] ? null : v;
+  return v > UNITS[fieldUnit(field)].max ? null : v;
 }
 
 export function readField(latest: Record<string, unknown>, field: Field): number | null {

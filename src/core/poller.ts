@@ -1,4 +1,5 @@
 import { redactSecrets } from './redact';
+import { POLL_INTERVAL_MS } from './defaults';
 
 /** A getNetworkStats()-like function. Anything it does — throw, reject, hang, return a non-promise — is a failed poll, never the page's problem. */
 export type Fetch = () => unknown;
@@ -40,7 +41,7 @@ class TimeoutError extends Error {}
  * back off exponentially, because each abandoned call may hold resources in the call machine.
  */
 export function createPoller(options: PollerOptions): Poller {
-  const interval = options.intervalMs ?? 2_000;
+  const interval = options.intervalMs ?? POLL_INTERVAL_MS;
   const timeout = options.timeoutMs ?? 5_000;
   const maxBackoff = options.maxBackoffMs ?? 120_000;
   let running = false;

@@ -1,7 +1,7 @@
-import { FIELDS, FIELD_INDEX, REASONS, type Field, type ReasonKey, type SampleReader } from './catalogue';
+import { FIELDS, FIELD_INDEX, NETWORK_STATES, REASONS, type Field, type NetworkState, type ReasonKey, type SampleReader } from './catalogue';
 import { latestOf, normalizeTimestamp, readField } from './normalize';
 import type { Outage } from './monitor';
-import type { NetworkState } from './window';
+import { POLL_INTERVAL_MS } from './defaults';
 
 /** The verdicts that go with one sample: ours (local) and the source's own (Daily's), when it has one. */
 export interface SampleState {
@@ -37,6 +37,12 @@ export interface SessionRecordOptions {
   startedAt?: number;
 }
 
+/** See `SessionRecord.cursor()`. */
+export interface SampleCursor {
+  /** Points this cursor at the i-th retained sample (oldest first); its reader reads that sample until the next `at`. */
+  at(i: number): SampleReader;
+}
+
 interface Chunk {
   values: Float32Array;
   times: Uint32Array;
@@ -44,10 +50,9 @@ interface Chunk {
 }
 
 const WIDTH = FIELDS.length;
-const STATES: readonly NetworkState[] = ['good', 'warning', 'bad', 'unknown'];
 /** Times are stored as ms offsets from the first sample in a Uint32: a record spans at most ~49.7 days. */
 const MAX_OFFSET = 0xffff_ffff;
-// Flags layout (Uint16): bits 0–1 local state, bits 2–4 reported state (0 = none, 1–4 = STATES + 1), bits 5–8
+// Flags layout (Uint16): bits 0–1 local state, bits 2–4 reported state (0 = none, 1–4 = NETWORK_STATES + 1), bits 5–8
 // reasons, bits 9–10 outage (0 = none, 1–3 = OUTAGES + 1).
 const REPORTED_SHIFT = 2;
 const REASONS_SHIFT = 5;
@@ -74,15 +79,9 @@ export class SessionRecord {
   private dropped = 0;
   private base: number | null = null;
   private newest = -Infinity;
-  private rowChunk: Chunk | undefined;
-  private rowBase = 0;
-  private readonly reader: SampleReader = (field: Field) => {
-    const v = this.rowChunk?.values[this.rowBase + FIELD_INDEX[field]];
-    return v === undefined || Number.isNaN(v) ? null : v;
-  };
 
   constructor(options: SessionRecordOptions = {}) {
-    const interval = positive(options.intervalMs, 2_000);
+    const interval = positive(options.intervalMs, POLL_INTERVAL_MS);
     const duration = positive(options.maxDurationMs, 12 * 3_600_000);
     this.capacity = Math.max(1, Math.floor(positive(options.maxSamples, Math.ceil(duration / interval))));
     this.chunkSize = Math.max(1, Math.floor(positive(options.chunkSize, 256)));
@@ -167,12 +166,12 @@ export class SessionRecord {
 
   networkState(i: number): NetworkState {
     const [chunk, row] = this.locate(i);
-    return STATES[(chunk.flags[row] ?? 3) & 3] ?? 'unknown';
+    return NETWORK_STATES[(chunk.flags[row] ?? 3) & 3] ?? 'unknown';
   }
 
   reportedNetworkState(i: number): NetworkState | null {
     const [chunk, row] = this.locate(i);
-    return STATES[(((chunk.flags[row] ?? 0) >> REPORTED_SHIFT) & 7) - 1] ?? null;
+    return NETWORK_STATES[(((chunk.flags[row] ?? 0) >> REPORTED_SHIFT) & 7) - 1] ?? null;
   }
 
   outage(i: number): Outage | null {
@@ -187,23 +186,46 @@ export class SessionRecord {
   }
 
   value(i: number, field: Field): number | null {
-    return this.readerAt(i)(field);
+    const [chunk, row] = this.locate(i);
+    return valueIn(chunk.values, row * WIDTH, field);
   }
 
   /**
-   * A reader of the i-th sample, for catalogue `read` functions. The reader is shared: it reads whichever
-   * sample the latest `readerAt` call pointed it at, so nothing is allocated per sample.
+   * A reader of the i-th sample, for catalogue `read` functions. Each reader is its own: it reads sample i
+   * whatever other readers or cursors are made later (until the cap drops that sample). It is one small
+   * object per call; a loop over many samples should move one `cursor()` instead.
    */
   readerAt(i: number): SampleReader {
     const [chunk, row] = this.locate(i);
-    this.rowChunk = chunk;
-    this.rowBase = row * WIDTH;
-    return this.reader;
+    const values = chunk.values;
+    const base = row * WIDTH;
+    return (field) => valueIn(values, base, field);
+  }
+
+  /**
+   * A reader its owner moves from sample to sample: `at(i)` points it at the i-th sample and returns its
+   * reader (the same function every time). Moving allocates nothing, so a walk over the whole record costs
+   * one cursor; each cursor has its own position, so two never read each other's sample.
+   */
+  cursor(): SampleCursor {
+    let values: Float32Array | null = null;
+    let base = 0;
+    const read: SampleReader = (field) => (values === null ? null : valueIn(values, base, field));
+    return {
+      at: (i) => {
+        const [chunk, row] = this.locate(i);
+        values = chunk.values;
+        base = row * WIDTH;
+        return read;
+      },
+    };
   }
 
   /** The i-th sample as plain data. Values are the shortest decimals that read back as the stored Float32. */
   sample(i: number): SessionSample {
-    const get = this.readerAt(i);
+    const [chunk, row] = this.locate(i);
+    const values = chunk.values;
+    const base = row * WIDTH;
     const out = {
       timestamp: this.time(i),
       networkState: this.networkState(i),
@@ -212,7 +234,7 @@ export class SessionRecord {
       outage: this.outage(i),
     } as SessionSample;
     for (const field of FIELDS) {
-      const v = get(field);
+      const v = valueIn(values, base, field);
       out[field] = v === null ? null : shortestFloat32(v);
     }
     return out;
@@ -248,9 +270,15 @@ export class SessionRecord {
   }
 }
 
+/** A stored value (NaN: not reported) read back as the reader contract wants it. */
+function valueIn(values: Float32Array, base: number, field: Field): number | null {
+  const v = values[base + FIELD_INDEX[field]];
+  return v === undefined || Number.isNaN(v) ? null : v;
+}
+
 function packFlags(state: SampleState): number {
-  const local = STATES.indexOf(state.networkState);
-  const reported = state.reportedNetworkState ? STATES.indexOf(state.reportedNetworkState) + 1 : 0;
+  const local = NETWORK_STATES.indexOf(state.networkState);
+  const reported = state.reportedNetworkState ? NETWORK_STATES.indexOf(state.reportedNetworkState) + 1 : 0;
   let reasons = 0;
   for (const r of state.networkStateReasons ?? []) {
     const k = REASONS.indexOf(r);

@@ -3,6 +3,7 @@ import { IncidentLog, type IncidentLogOptions } from './incidents';
 import type { Monitor } from './monitor';
 import { SessionRecord, type SessionRecordOptions } from './record';
 import { summarize, type SessionSummary, type SummaryOptions } from './summary';
+import { POLL_INTERVAL_MS } from './defaults';
 
 export interface RecordMonitorOptions extends Omit<SessionRecordOptions, 'startedAt'> {
   browser?: SummaryOptions['browser'];
@@ -33,7 +34,7 @@ export interface SessionRecorder {
 export function recordMonitor(monitor: Monitor, options: RecordMonitorOptions = {}): SessionRecorder {
   const now = options.now ?? Date.now;
   const w = monitor.window;
-  const intervalMs = options.intervalMs ?? 2_000;
+  const intervalMs = options.intervalMs ?? POLL_INTERVAL_MS;
   const fresh = (startedAt?: number) => ({
     record: new SessionRecord({ maxDurationMs: options.maxDurationMs, maxSamples: options.maxSamples, chunkSize: options.chunkSize, intervalMs, startedAt }),
     incidents: new IncidentLog({ ...options.incidents, intervalMs }),

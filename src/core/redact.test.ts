@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ERROR_LENGTH, redactSecrets } from './redact';
+import { redactSecrets } from './redact';
 import { createPoller } from './poller';
 
 describe('redactSecrets', () => {
@@ -15,7 +15,7 @@ describe('redactSecrets', () => {
 
   it('cuts long text', () => {
     const out = redactSecrets('x'.repeat(10_000));
-    expect(out).toHaveLength(MAX_ERROR_LENGTH);
+    expect(out).toHaveLength(200); // README, Reliability and security: error text is cut to 200 characters
     expect(out.endsWith('…')).toBe(true);
   });
 

@@ -65,7 +65,8 @@ describe('an 8-hour call', () => {
   it('keeps the verdict right at the end, with the ring never growing', async () => {
     let loss = 0;
     const m = new Monitor({ source: { getNetworkStats: () => Promise.resolve(stats(Date.now(), { ...HEALTHY, totalRecvPacketLoss: loss })) } });
-    const capacity = m.window.capacity;
+    // The monitor's ring, sized from its defaults (30 s window, 2 s polls): ceil(15 × 1.5) + 4 slots.
+    expect(m.window.capacity).toBe(Math.ceil((30_000 / 2_000) * 1.5) + 4);
     m.start();
     const hour = 3_600_000;
     await vi.advanceTimersByTimeAsync(8 * hour - 60_000);
@@ -76,8 +77,9 @@ describe('an 8-hour call', () => {
     loss = 0; // ...and recovers within one window.
     await vi.advanceTimersByTimeAsync(30_000);
     expect(m.snapshot().assessment.networkState).toBe('good');
-    expect(m.window.capacity).toBe(capacity);
+    // 14 400 polls later the window still holds 30 s of them: 15 samples, the oldest 28 s before the newest.
     expect(m.window.count()).toBe(15);
+    expect(m.window.time(14) - m.window.time(0)).toBe(28_000);
     m.stop();
   });
 });

@@ -2,6 +2,7 @@ import { FIELDS, metricDef, type Field, type SampleReader, type Unit } from './c
 import type { SessionRecord } from './record';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 import type { NetworkState } from './window';
+import { POLL_INTERVAL_MS, STALE_AFTER_MS, WINDOW_MS } from './defaults';
 
 export type Direction = 'send' | 'recv';
 export type Kind = 'audio' | 'video' | 'total';
@@ -162,8 +163,10 @@ export function summarize(record: SessionRecord, options: SummaryOptions = {}): 
   const n = record.length;
   const accs = DIRECTIONS.map(() => KINDS.map(() => ({ bitrate: new Acc(), loss: new Acc(), jitter: new Acc(), rtt: new Acc() })));
   const seen = new Set<Field>();
+  // One cursor for the whole walk: nothing is allocated per sample.
+  const cursor = record.cursor();
   for (let i = 0; i < n; i++) {
-    const get = record.readerAt(i);
+    const get = cursor.at(i);
     for (const f of FIELDS) if (get(f) !== null) seen.add(f);
     DIRECTIONS.forEach((d, di) =>
       KINDS.forEach((k, ki) => {
@@ -189,7 +192,7 @@ export function summarize(record: SessionRecord, options: SummaryOptions = {}): 
 
   const end = record.closed && record.endedAt !== null ? record.endedAt : n > 0 ? record.time(n - 1) : null;
   const start = record.startedAt;
-  const { timeInStateMs, transitions, outages, outageMs } = statesOverTime(record, end, positive(options.maxHoldMs, 10_000));
+  const { timeInStateMs, transitions, outages, outageMs } = statesOverTime(record, end, positive(options.maxHoldMs, STALE_AFTER_MS));
   return {
     startedAt: start,
     endedAt: record.closed ? record.endedAt : null,
@@ -205,7 +208,7 @@ export function summarize(record: SessionRecord, options: SummaryOptions = {}): 
     transitions,
     outages,
     outageMs,
-    worst30s: worstWindow(record, options.thresholds ?? DEFAULT_THRESHOLDS, positive(options.windowMs, 30_000), positive(options.intervalMs, 2_000)),
+    worst30s: worstWindow(record, options.thresholds ?? DEFAULT_THRESHOLDS, positive(options.windowMs, WINDOW_MS), positive(options.intervalMs, POLL_INTERVAL_MS)),
     timeline: {
       local: runs(record, (i) => record.networkState(i), end),
       reported: runs(record, (i) => record.reportedNetworkState(i), end),
@@ -275,7 +278,7 @@ function runs<S>(record: SessionRecord, stateOf: (i: number) => S, end: number |
  * so a lone bad sample at the start isn't a "worst 30 s" of one; a call shorter than that has one window,
  * the whole call. Each mean is divided by its bad threshold so loss and RTT share one scale; ties keep the earliest.
  */
-export function worstWindow(record: SessionRecord, thresholds: Thresholds, windowMs = 30_000, intervalMs = 2_000): WorstWindow | null {
+export function worstWindow(record: SessionRecord, thresholds: Thresholds, windowMs = WINDOW_MS, intervalMs = POLL_INTERVAL_MS): WorstWindow | null {
   const n = record.length;
   if (n === 0) return null;
   const reads = [metricDef('sendPacketLoss').read, metricDef('recvPacketLoss').read, metricDef('roundTripTime').read];
@@ -283,8 +286,9 @@ export function worstWindow(record: SessionRecord, thresholds: Thresholds, windo
   const causes: WorstCause[] = ['sendPacketLoss', 'recvPacketLoss', 'roundTripTime'];
   const sums = [0, 0, 0];
   const counts = [0, 0, 0];
+  const cursor = record.cursor();
   const shift = (i: number, sign: 1 | -1) => {
-    const get = record.readerAt(i);
+    const get = cursor.at(i);
     reads.forEach((read, m) => {
       const v = read(get);
       if (v === null) return;

@@ -234,13 +234,16 @@ describe('NetworkWindow: time', () => {
 
   it('keeps a fixed-size ring however long the call runs (8 hours of samples)', () => {
     const w = new NetworkWindow();
-    const capacity = w.capacity;
+    // Sized once from the defaults (30 s window, 2 s interval): 1.5× the window's 15 samples, plus 4 spare.
+    const slots = Math.ceil((30_000 / 2_000) * 1.5) + 4;
+    expect(slots).toBe(27);
+    expect(w.capacity).toBe(slots);
     let ts = T0;
     for (let i = 0; i < 14_400; i++) {
       ts = T0 + i * 2_000;
       w.push(stats(ts, { ...HEALTHY, networkRoundTripTime: (i % 100) / 1000 }), ts);
     }
-    expect(w.capacity).toBe(capacity);
+    // 14 400 pushes into 27 slots: the ring wrapped 533 times and still holds exactly the newest window.
     expect(w.count()).toBe(15);
     // The last 15 RTTs are 85..99 ms: their mean is 92 ms.
     expect(w.assess(ts).metrics.roundTripTime).toBeCloseTo(0.092, 10);

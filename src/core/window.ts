@@ -1,9 +1,10 @@
-import { FIELDS, FIELD_INDEX, METRICS, REASONS, type Field, type MetricId, type ReasonKey, type SampleReader } from './catalogue';
+import { FIELDS, FIELD_INDEX, METRICS, REASONS, type Field, type MetricId, type NetworkState, type ReasonKey, type SampleReader } from './catalogue';
 import { evidenceOf, NO_EVIDENCE, type RttSource } from './evidence';
 import { latestOf, normalizeTimestamp, readField } from './normalize';
 import { MIN_LOSS_PACKETS, resolveThresholds, type ThresholdOverrides, type Thresholds } from './thresholds';
+import { POLL_INTERVAL_MS, STALE_AFTER_MS, WINDOW_MS } from './defaults';
 
-export type NetworkState = 'good' | 'warning' | 'bad' | 'unknown';
+export type { NetworkState } from './catalogue';
 /**
  * Why a verdict is unknown: the window is still filling, nothing measurable is flowing, samples stopped,
  * or (set by the Monitor) the source has answered for a while without one usable sample.
@@ -89,20 +90,17 @@ export class NetworkWindow {
   /** Index of the slot the next push writes. */
   private head = 0;
   private stored = 0;
-  private row = 0;
-  private readonly reader: SampleReader = (field: Field) => {
-    const v = this.values[this.row * WIDTH + FIELD_INDEX[field]];
-    return v === undefined || Number.isNaN(v) ? null : v;
-  };
+  /** Reads the sample being pushed, in the head slot (push moves the head on only after reading it). */
+  private readonly incoming: SampleReader = (field: Field) => this.valueIn(this.head, field);
 
   constructor(options: NetworkWindowOptions = {}) {
-    this.windowMs = positive(options.windowMs, 30_000);
+    this.windowMs = positive(options.windowMs, WINDOW_MS);
     this.minSamples = Math.max(1, Math.floor(positive(options.minSamples, MIN_SAMPLES)));
-    this.staleAfterMs = positive(options.staleAfterMs, 10_000);
+    this.staleAfterMs = positive(options.staleAfterMs, STALE_AFTER_MS);
     this.maxFutureMs = positive(options.maxFutureMs, 60_000);
     this.thresholds = resolveThresholds(options.thresholds);
     this.minLossPackets = typeof options.minLossPackets === 'number' && options.minLossPackets >= 0 ? options.minLossPackets : MIN_LOSS_PACKETS;
-    const interval = positive(options.intervalMs, 2_000);
+    const interval = positive(options.intervalMs, POLL_INTERVAL_MS);
     // Daily's samples come ~2 s apart but jitter; 1.5× plus a few slots keeps a full window in any case.
     this.capacity = Math.ceil((this.windowMs / interval) * 1.5) + 4;
     this.values = new Float64Array(this.capacity * WIDTH);
@@ -129,9 +127,8 @@ export class NetworkWindow {
     }
     // Metrics are derived here, once per sample, not on every read: a chart and the verdict read each of
     // them every poll, and a read through the catalogue's functions boxes every value it returns.
-    this.row = slot;
     for (let m = 0; m < METRIC_COUNT; m++) {
-      this.metricValues[slot * METRIC_COUNT + m] = METRICS[m]?.read(this.reader) ?? Number.NaN;
+      this.metricValues[slot * METRIC_COUNT + m] = METRICS[m]?.read(this.incoming) ?? Number.NaN;
     }
     const ev = evidenceOf(raw);
     const e = ev ?? NO_EVIDENCE;
@@ -192,8 +189,7 @@ export class NetworkWindow {
 
   /** A raw field's value at the i-th window sample, oldest first. */
   fieldAt(field: Field, i: number, count: number = this.count()): number | null {
-    this.row = this.slotOf(count - 1 - i);
-    return this.reader(field);
+    return this.valueIn(this.slotOf(count - 1 - i), field);
   }
 
   /** Mean of a metric's non-null values in the window; null when there are none. */
@@ -298,6 +294,12 @@ export class NetworkWindow {
       n++;
     }
     return n === 0 ? null : sum / n;
+  }
+
+  /** A raw field of the sample in `slot`; null where it was not reported. No position is kept between reads. */
+  private valueIn(slot: number, field: Field): number | null {
+    const v = this.values[slot * WIDTH + FIELD_INDEX[field]];
+    return v === undefined || Number.isNaN(v) ? null : v;
   }
 
   private metricIn(slot: number, index: number): number {

@@ -1,9 +1,7 @@
-import { createWebRTCStatsSource, mountCallHealth, type CallHealthHandle } from '../index';
+import { createWebRTCStatsSource, mountCallHealth, POLL_INTERVAL_MS, type CallHealthHandle } from '../index';
 import { startLoopbackCall } from './loopback-call';
 import { sharePolls } from './shared-polls';
 import type { DemoStage } from './stage';
-
-const INTERVAL_MS = 2_000;
 
 /**
  * The default demo: a real WebRTC call inside this page (two peer connections, the camera and microphone
@@ -23,10 +21,10 @@ export async function startLiveDemo(stage: DemoStage, signal: AbortSignal): Prom
   stage.frame.append(remote, self);
 
   // Badge and panel share one poll per interval: see sharePolls for why two widgets must not each poll.
-  const source = sharePolls(createWebRTCStatsSource(call.pcs[0]), INTERVAL_MS / 2);
+  const source = sharePolls(createWebRTCStatsSource(call.pcs[0]), POLL_INTERVAL_MS / 2);
   const widgets: CallHealthHandle[] = [
-    mountCallHealth(stage.frame, { source, intervalMs: INTERVAL_MS, position: 'bottom-right' }),
-    mountCallHealth(stage.side, { source, intervalMs: INTERVAL_MS, mode: 'panel' }),
+    mountCallHealth(stage.frame, { source, intervalMs: POLL_INTERVAL_MS, position: 'bottom-right' }),
+    mountCallHealth(stage.side, { source, intervalMs: POLL_INTERVAL_MS, mode: 'panel' }),
   ];
   const media =
     call.media === 'devices'

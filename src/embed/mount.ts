@@ -1,10 +1,16 @@
 import { h, render } from 'preact';
 import { CallHealthView, type Mode, type Position, type Theme } from '../ui/CallHealthView';
 import { createWidget, type CallHealthOptions } from './options';
-import { apiOf, type CallHealthApi } from './session';
+import { apiOf, subscribePolls, type CallHealthApi, type PollListener } from './session';
 
-/** `assessment()`, `summary()`, `exportSession()` (still readable after destroy, the record closed), and destroy. */
+/** `assessment()`, `summary()`, `exportSession()` (still readable after destroy, the record closed), `onPoll`, and destroy. */
 export interface CallHealthHandle extends CallHealthApi {
+  /**
+   * Calls `listener` after every poll, answered or failed, once the widget has taken it in (verdict, session
+   * record and the view's state updated; the screen follows on the next frame), with that poll's snapshot.
+   * Not called for context changes (join, leave, connection events). Returns the function that stops it.
+   */
+  onPoll(listener: PollListener): () => void;
   /** Stops monitoring, unmounts, and removes every node, timer and listener the widget added. */
   destroy(): void;
 }
@@ -34,6 +40,7 @@ export function mountCallHealth(target: HTMLElement, options: CallHealthOptions)
       render(null, host);
       host.remove();
     },
+    onPoll: (listener) => subscribePolls(store.monitor, listener),
     ...apiOf(store.monitor, session),
   };
   viewUpdaters.set(handle, (next) => {

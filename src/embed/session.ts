@@ -1,6 +1,6 @@
 import { FIELDS, type Field } from '../core/catalogue';
 import { exportIncident, safeRoomUrl, toCsv, type SessionExport } from '../core/export';
-import type { Monitor, StatsSource } from '../core/monitor';
+import type { Monitor, Snapshot, StatsSource } from '../core/monitor';
 import { recordMonitor, type RecordMonitorOptions, type SessionRecorder } from '../core/recorder';
 import type { SessionSummary } from '../core/summary';
 import type { Assessment } from '../core/window';
@@ -25,6 +25,23 @@ export function apiOf(monitor: Monitor, session: WidgetSession): CallHealthApi {
     summary: () => session.summary(),
     exportSession: () => session.exportSession(),
     sessionBytes: () => session.bytes(),
+  };
+}
+
+/** Told after every poll; see `CallHealthHandle.onPoll`. */
+export type PollListener = (snapshot: Snapshot) => void;
+
+/**
+ * Calls `listener` after every poll (answered or failed), with the snapshot that poll produced. Subscribed
+ * after the widget's own listeners (session record, view state), so by then the poll has been taken in.
+ * Context changes (join, leave, a connection event) are not polls. Returns the unsubscribe.
+ */
+export function subscribePolls(monitor: Monitor, listener: PollListener): () => void {
+  const unsubscribe = monitor.subscribe((snapshot, event) => {
+    if (event === 'sample' || event === 'failure') listener(snapshot);
+  });
+  return () => {
+    unsubscribe();
   };
 }
 

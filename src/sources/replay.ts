@@ -3,6 +3,7 @@ import { MIN_SAMPLES } from '../core/window';
 import type { ContextPatch, ContextSource } from './context';
 import { parseRecording, type Recording, type RecordingFormat, type RecordingOptions, type ReplayInput } from './recording';
 import type { Trace, TraceSample } from './trace';
+import { POLL_INTERVAL_MS, STALE_AFTER_MS, WINDOW_MS } from '../core/defaults';
 
 export interface ReplayOptions extends RecordingOptions {
   /** 2 plays twice as fast: timestamps are compressed too, so scale the monitor's intervalMs/windowMs alike. */
@@ -126,9 +127,9 @@ export function createReplaySource(input: ReplayInput, options: ReplayOptions = 
  */
 export function replayTiming(intervalMs: number, speed = 1, sampleCount = Infinity): ReplayTiming {
   return {
-    intervalMs: Math.min(2_000, intervalMs) / speed,
-    windowMs: Math.max(30_000, intervalMs * 3) / speed,
-    staleAfterMs: Math.max(10_000, intervalMs * 2) / speed,
+    intervalMs: Math.min(POLL_INTERVAL_MS, intervalMs) / speed,
+    windowMs: Math.max(WINDOW_MS, intervalMs * 3) / speed,
+    staleAfterMs: Math.max(STALE_AFTER_MS, intervalMs * 2) / speed,
     minSamples: Math.max(1, Math.min(MIN_SAMPLES, sampleCount)),
   };
 }

@@ -1,9 +1,10 @@
-import { FIELDS, REASONS, type Field, type ReasonKey } from '../core/catalogue';
+import { FIELDS, NETWORK_STATES, REASONS, type Field, type ReasonKey } from '../core/catalogue';
 import { readEvidence, type Evidence } from '../core/evidence';
 import type { CpuLoad, PeerQuality } from '../core/monitor';
 import { isRecord, own } from '../core/normalize';
 import type { NetworkState } from '../core/window';
 import type { ContextPatch } from './context';
+import { POLL_INTERVAL_MS } from '../core/defaults';
 
 // The recorded-trace format the replay source plays (public/traces/*.json, written by scripts/make-traces.mjs).
 
@@ -29,7 +30,6 @@ export interface Trace {
   samples: TraceSample[];
 }
 
-const STATES: readonly NetworkState[] = ['good', 'warning', 'bad', 'unknown'];
 
 /** Validates a trace read from JSON. Throws with the path of the first thing wrong. */
 export function parseTrace(json: unknown): Trace {
@@ -51,7 +51,7 @@ export function parseTrace(json: unknown): Trace {
     const sample: TraceSample = { t, latest: parseLatest(own(raw, 'latest'), where) };
     const evidence = own(raw, 'evidence');
     if (isRecord(evidence)) sample.evidence = readEvidence(evidence);
-    const state = STATES.find((s) => s === own(raw, 'networkState'));
+    const state = NETWORK_STATES.find((s) => s === own(raw, 'networkState'));
     if (state) {
       const reasons = own(raw, 'networkStateReasons');
       sample.networkState = state;
@@ -103,7 +103,7 @@ function parseCpu(v: unknown, where: string): CpuLoad {
 function parsePeer(v: unknown, where: string): PeerQuality {
   const id = isRecord(v) ? own(v, 'id') : undefined;
   const name = isRecord(v) ? own(v, 'name') : undefined;
-  const q = STATES.find((s) => isRecord(v) && s === own(v, 'networkQualityState'));
+  const q = NETWORK_STATES.find((s) => isRecord(v) && s === own(v, 'networkQualityState'));
   if (typeof id !== 'string' || typeof name !== 'string' || !q) throw new Error(`${where}: not {id, name, networkQualityState}`);
   return { id, name, networkQualityState: q };
 }
@@ -112,5 +112,5 @@ function parsePeer(v: unknown, where: string): PeerQuality {
 export function medianSpacing(times: readonly number[]): number {
   const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t)).filter((g) => g > 0).sort((a, b) => a - b);
   const mid = gaps[Math.floor(gaps.length / 2)];
-  return mid !== undefined && Number.isFinite(mid) ? mid : 2_000;
+  return mid !== undefined && Number.isFinite(mid) ? mid : POLL_INTERVAL_MS;
 }

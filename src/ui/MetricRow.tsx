@@ -1,6 +1,6 @@
 import { effect, useComputed, useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { REASONS, type MetricDef, type ReasonKey } from '../core/catalogue';
+import { REASONS, UNITS, type MetricDef, type ReasonKey } from '../core/catalogue';
 import { fill } from './labels';
 import { emptySeries, seriesOf } from './series';
 import { createSparkline } from './sparkline';
@@ -12,7 +12,6 @@ import { formatMetric, metricLabel, metricNote } from './view';
 
 const WIDTH = 132;
 const HEIGHT = 30;
-const TREND_FLOOR = { fraction: 0.005, s: 0.005, bps: 50_000 } as const;
 
 function isReason(id: string): id is ReasonKey {
   return (REASONS as readonly string[]).includes(id);
@@ -44,7 +43,7 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
       height: HEIGHT,
       unit: def.unit,
       worse: def.worse,
-      level: isReason(def.id) ? monitor.window.thresholds[def.id] : null,
+      bounds: isReason(def.id) ? monitor.window.thresholds[def.id] : null,
       windowSec: monitor.window.windowMs / 1000,
       colors: () => colors,
     });
@@ -61,7 +60,7 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
       // Signals only notify on change, so unchanged texts cost no DOM write.
       value.value = formatMetric(series.current, def.unit, labels);
       missing.value = series.current === null && series.length > 0;
-      trend.value = trendOf(series.ys, TREND_FLOOR[def.unit], series.length);
+      trend.value = trendOf(series.ys, UNITS[def.unit].trendNoise, series.length);
       // No canvas work for a hidden page; the effect reruns when it becomes visible and catches up.
       if (visible) spark.update(series);
     });

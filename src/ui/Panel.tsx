@@ -1,11 +1,10 @@
 import { useComputed } from '@preact/signals';
 import { METRICS } from '../core/catalogue';
-import { fill } from './labels';
 import { MetricRow } from './MetricRow';
 import { Session } from './Session';
 import type { WidgetSession } from './session-view';
 import type { HealthStore } from './store';
-import { disagrees, stateText } from './view';
+import { disagrees, stateText, windowInfoText } from './view';
 
 // Every poll replaces the snapshot. The parts below read it through computed signals of only what they
 // show, so a poll that changes nothing they show re-renders nothing (the sparklines redraw on their own).
@@ -29,12 +28,7 @@ export function Panel({ store, session }: { store: HealthStore; session?: Widget
 
 function WindowInfo({ store }: { store: HealthStore }) {
   const count = useComputed(() => store.snapshot.value.assessment.sampleCount);
-  const text = useComputed(() =>
-    fill(store.labels.windowInfo, {
-      value: String(count.value),
-      window: `${Math.round(store.monitor.window.windowMs / 1000)} s`,
-    }),
-  );
+  const text = useComputed(() => windowInfoText(count.value, store.monitor.window.windowMs, store.labels));
   return <p class="ch-window">{text}</p>;
 }
 

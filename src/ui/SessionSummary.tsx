@@ -1,6 +1,7 @@
 import type { SessionSummary } from '../core/summary';
 import { fill, type Labels } from './labels';
-import { formatDuration, metricsWithout, summaryFigures, timeInStates, worstText } from './session-view';
+import { formatDuration } from './duration';
+import { metricsWithout, summaryFigures, timeInStates, worstText } from './session-view';
 import { metricLabel } from './view';
 
 /** The summary as a few facts and a small avg/max table, each value with its unit. */

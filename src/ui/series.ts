@@ -1,5 +1,5 @@
-import type { MetricId, Unit } from '../core/catalogue';
-import type { Level } from '../core/thresholds';
+import { UNITS, type MetricId, type Unit } from '../core/catalogue';
+import type { Bounds } from '../core/thresholds';
 import type { NetworkWindow } from '../core/window';
 
 /**
@@ -41,23 +41,21 @@ export function seriesOf(window: NetworkWindow, id: MetricId, into: Series = emp
   return into;
 }
 
-/** Smallest y span per unit, so a flat series near zero isn't blown up into noise. */
-const MIN_SPAN: Record<Unit, number> = { fraction: 0.02, s: 0.05, bps: 200_000 };
 
 /**
  * Top of a sparkline's y scale: headroom over the largest value, room for the threshold bands, rounded up
  * to 1, 2 or 5 × 10ⁿ. Rounding keeps the scale still while values wander, so the line reads as a trend
  * rather than a rescale, and the chart only re-ranges when the rounded top moves.
  */
-export function yTop(series: Series, unit: Unit, level: Level | null, worse: 'up' | 'down'): number {
+export function yTop(series: Series, unit: Unit, bounds: Bounds | null, worse: 'up' | 'down'): number {
   let max = 0;
   const ys = series.ys;
   for (let i = 0; i < series.length; i++) {
     const y = ys[i] ?? 0;
     if (y > max) max = y; // NaN (not reported) compares false
   }
-  let top = Math.max(max * 1.15, MIN_SPAN[unit]);
-  if (level) top = Math.max(top, worse === 'up' ? level.bad * 1.3 : level.warning * 1.4);
+  let top = Math.max(max * 1.15, UNITS[unit].chartMinSpan);
+  if (bounds) top = Math.max(top, worse === 'up' ? bounds.bad * 1.3 : bounds.warning * 1.4);
   const p = 10 ** Math.floor(Math.log10(top));
   const m = top / p;
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;

@@ -5,7 +5,8 @@ import { HEALTHY } from '../core/fixtures/samples';
 import { SessionRecord } from '../core/record';
 import { summarize } from '../core/summary';
 import { DEFAULT_LABELS, resolveLabels } from './labels';
-import { clockTime, fileStamp, formatDuration, formatOffset, labelsForLacks, metricsWithout, summaryFigures, timeInStates, worstText } from './session-view';
+import { formatDuration } from './duration';
+import { clockTime, fileStamp, formatOffset, labelsForLacks, metricsWithout, summaryFigures, timeInStates, worstText } from './session-view';
 
 const T0 = Date.UTC(2026, 2, 26, 17, 40, 15);
 
@@ -23,7 +24,7 @@ function summary() {
 
 describe('session text', () => {
   it('durations, offsets, clock and file stamps', () => {
-    expect([formatDuration(44_600), formatDuration(185_000), formatDuration(7_620_000)]).toEqual(['45 s', '3 min 05 s', '2 h 07 min']);
+    expect([formatDuration(44_600), formatDuration(185_000), formatDuration(7_620_000)]).toEqual(['45 s', '3 min 5 s', '2 h 7 min']);
     expect([formatOffset(65_900), formatOffset(3_725_000)]).toEqual(['1:05', '1:02:05']);
     expect(clockTime(new Date(2026, 0, 2, 3, 4, 5).getTime())).toBe('03:04:05');
     expect(fileStamp(T0 + 123)).toBe('2026-03-26T17-40-15Z');

@@ -1,21 +1,13 @@
-import { METRICS, metricDef, type Field, type MetricId, type Unit } from '../core/catalogue';
+import { METRICS, metricDef, NETWORK_STATES, type Field, type MetricId, type Unit } from '../core/catalogue';
 import type { IncidentExport, SessionExport } from '../core/export';
 import type { Incident } from '../core/incidents';
 import type { SessionSummary } from '../core/summary';
 import type { NetworkState } from '../core/window';
+import { formatDuration } from './duration';
 import { fill, type Labels } from './labels';
 import { formatMetric, metricLabel, stateText } from './view';
 
 // Pure text for the panel's Session section, kept apart from the components so it can be tested in Node.
-
-/** "45 s", "3 min 05 s", "2 h 07 min": coarse enough to read at a glance. */
-export function formatDuration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s} s`;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (s < 3600) return `${Math.floor(s / 60)} min ${pad(s % 60)} s`;
-  return `${Math.floor(s / 3600)} h ${pad(Math.floor((s % 3600) / 60))} min`;
-}
 
 /** An offset into the call as m:ss or h:mm:ss — what a tester compares against a recording of the call. */
 export function formatOffset(ms: number): string {
@@ -68,11 +60,10 @@ export function summaryFigures(summary: SessionSummary, labels: Labels): FigureR
   });
 }
 
-const STATES: readonly NetworkState[] = ['good', 'warning', 'bad', 'unknown'];
 
-/** Time in each state that had any to show (≥ 0.5 s), in display order: [state, "Good 1 min 05 s"]. */
+/** Time in each state that had any to show (≥ 0.5 s), in display order: [state, "Good 1 min 5 s"]. */
 export function timeInStates(summary: SessionSummary, labels: Labels): [NetworkState, string][] {
-  return STATES.filter((s) => summary.timeInStateMs[s] >= 500).map((s) => [
+  return NETWORK_STATES.filter((s) => summary.timeInStateMs[s] >= 500).map((s) => [
     s,
     `${s === 'unknown' ? labels.sessionUnknown : stateText(s, labels)} ${formatDuration(summary.timeInStateMs[s])}`,
   ]);

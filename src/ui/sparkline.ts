@@ -1,6 +1,6 @@
 import uPlot from 'uplot';
 import type { Unit } from '../core/catalogue';
-import type { Level } from '../core/thresholds';
+import type { Bounds } from '../core/thresholds';
 import { emptySeries, yTop, type Series } from './series';
 import type { ChartColors } from './theme';
 
@@ -10,7 +10,7 @@ export interface SparklineOptions {
   unit: Unit;
   worse: 'up' | 'down';
   /** Warning/bad bounds, drawn as bands; null for metrics that aren't graded. */
-  level: Level | null;
+  bounds: Bounds | null;
   /** Seconds of history on the x axis (the window). */
   windowSec: number;
   colors: () => ChartColors;
@@ -64,7 +64,7 @@ export function createSparkline(target: HTMLElement, o: SparklineOptions): Spark
   return {
     update(series) {
       shown = series;
-      const next = yTop(series, o.unit, o.level, o.worse);
+      const next = yTop(series, o.unit, o.bounds, o.worse);
       // The scale only moves when the rounded top does; then uPlot re-ranges and redraws, synchronously
       // (batch, not its microtask), so a poll's whole cost lands in the poll's own task.
       if (next !== top) {
@@ -132,10 +132,10 @@ function tracePath(u: uPlot, o: SparklineOptions, { xs, ys, length }: Series, ar
 
 /** Warning and bad zones behind the line, with a hairline at each bound. */
 function drawBands(u: uPlot, o: SparklineOptions): void {
-  if (!o.level) return;
+  if (!o.bounds) return;
   const c = o.colors();
   const top = u.scales['y']?.max ?? 0;
-  const { warning, bad } = o.level;
+  const { warning, bad } = o.bounds;
   // No save/restore: uPlot itself draws nothing on this chart (no axes, no series paths), so the styles
   // set here can't leak into its drawing, and a redraw is ~10 % cheaper without the state copies.
   if (o.worse === 'up') {

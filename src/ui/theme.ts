@@ -8,25 +8,21 @@ export interface ChartColors {
   bandBad: string;
 }
 
-const FALLBACK: ChartColors = {
-  line: '#2f6fd6',
-  fill: 'rgba(47, 111, 214, 0.15)',
-  warning: '#b26b00',
-  bad: '#c62828',
-  bandWarning: 'rgba(255, 179, 0, 0.16)',
-  bandBad: 'rgba(229, 57, 53, 0.16)',
-};
-
+/**
+ * The palette lives in call-health.css alone. Where its variables are missing (a host that didn't load the
+ * stylesheet) there is no second copy to drift: lines take the element's text colour, fills and bands none.
+ */
 export function readChartColors(el: Element): ChartColors {
   const css = getComputedStyle(el);
+  const ink = css.color || 'currentColor';
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return {
-    line: v('--ch-chart-line', FALLBACK.line),
-    fill: v('--ch-chart-fill', FALLBACK.fill),
-    warning: v('--ch-warning', FALLBACK.warning),
-    bad: v('--ch-bad', FALLBACK.bad),
-    bandWarning: v('--ch-band-warning', FALLBACK.bandWarning),
-    bandBad: v('--ch-band-bad', FALLBACK.bandBad),
+    line: v('--ch-chart-line', ink),
+    fill: v('--ch-chart-fill', 'transparent'),
+    warning: v('--ch-warning', ink),
+    bad: v('--ch-bad', ink),
+    bandWarning: v('--ch-band-warning', 'transparent'),
+    bandBad: v('--ch-band-bad', 'transparent'),
   };
 }
 

@@ -1,6 +1,7 @@
 import { formatValue, metricDef, type MetricId, type Unit } from '../core/catalogue';
 import type { Snapshot } from '../core/monitor';
 import type { Assessment, NetworkState } from '../core/window';
+import { formatDuration } from './duration';
 import { fill, type Labels } from './labels';
 
 /**
@@ -10,22 +11,70 @@ import { fill, type Labels } from './labels';
 export type BadgeKind = 'good' | 'warning' | 'bad' | 'measuring' | 'no-data' | 'reconnecting' | 'lost';
 
 /**
+ * Where the call stands, as the badge and its sentences both see it: the one decision tree behind
+ * `badgeKind` and `explain`, so the two can't disagree.
+ */
+export type Situation =
+  | { is: 'measuring' }
+  | { is: 'idle' }
+  | { is: 'left' }
+  | { is: 'lost' }
+  | { is: 'stalled'; direction: 'send' | 'recv' }
+  | { is: 'reconnecting' }
+  | { is: 'stats-stopped' }
+  | { is: 'stats-unavailable'; error: string }
+  | { is: 'stale'; newest: number | null }
+  | { is: 'no-samples' }
+  | { is: 'no-media' }
+  | { is: 'graded'; state: 'good' | 'warning' | 'bad' };
+
+/**
  * `recovering`: the connection came back but no fresh sample has arrived since — Daily's `connected`
  * event lands before the next poll, and "No data" flashing in between would be a false alarm.
  */
-export function badgeKind(s: Snapshot | null, recovering = false): BadgeKind {
-  if (!s) return 'measuring';
-  // Not polled (not joined yet, left, call destroyed): whatever the window still holds can't be vouched for.
-  if (!s.active) return 'no-data';
-  // An outage explains everything else (stale samples, loss), so it wins.
-  if (s.outage === 'lost') return 'lost';
-  if (s.outage !== null) return 'reconnecting';
-  if (recovering && s.assessment.unknownReason === 'stale' && !s.statsUnavailable) return 'reconnecting';
-  if (s.statsUnavailable) return 'no-data';
+export function situationOf(s: Snapshot | null, recovering = false): Situation {
+  if (!s) return { is: 'measuring' };
   const a = s.assessment;
-  if (a.networkState !== 'unknown') return a.networkState;
-  if (a.unknownReason === 'measuring') return s.active || a.sampleCount > 0 ? 'measuring' : 'no-data';
-  return 'no-data';
+  // Not polled (not joined yet, left, call destroyed): whatever the window still holds can't be vouched for.
+  if (!s.active) return { is: a.sampleCount > 0 ? 'left' : 'idle' };
+  // An outage explains everything else (stale samples, loss), so it wins.
+  if (s.outage === 'lost') return { is: 'lost' };
+  if (s.outage === 'stalled') return { is: 'stalled', direction: a.stall === 'send' ? 'send' : 'recv' };
+  if (s.outage !== null) return { is: 'reconnecting' };
+  if (s.statsUnavailable) {
+    return s.health.consecutiveTimeouts > 0 ? { is: 'stats-stopped' } : { is: 'stats-unavailable', error: s.health.lastError ?? '' };
+  }
+  if (recovering && a.unknownReason === 'stale') return { is: 'reconnecting' };
+  if (a.networkState !== 'unknown') return { is: 'graded', state: a.networkState };
+  switch (a.unknownReason) {
+    case 'measuring':
+      return { is: 'measuring' };
+    case 'stale':
+      return { is: 'stale', newest: a.newestTimestamp };
+    case 'no-samples':
+      return { is: 'no-samples' };
+    default:
+      return { is: 'no-media' };
+  }
+}
+
+const KIND_OF = {
+  measuring: 'measuring',
+  idle: 'no-data',
+  left: 'no-data',
+  lost: 'lost',
+  stalled: 'reconnecting',
+  reconnecting: 'reconnecting',
+  'stats-stopped': 'no-data',
+  'stats-unavailable': 'no-data',
+  stale: 'no-data',
+  'no-samples': 'no-data',
+  'no-media': 'no-data',
+} as const satisfies Record<Exclude<Situation['is'], 'graded'>, BadgeKind>;
+
+export function badgeKind(s: Snapshot | null, recovering = false): BadgeKind {
+  const at = situationOf(s, recovering);
+  return at.is === 'graded' ? at.state : KIND_OF[at.is];
 }
 
 /** `data-state` of the badge: the verdict for graded kinds, unknown for every other. */
@@ -56,6 +105,11 @@ export function formatMetric(value: number | null, unit: Unit, labels: Labels): 
   return value === null || !Number.isFinite(value) ? labels.notAvailable : formatValue(value, unit);
 }
 
+/** The line under the panel's metrics: "15 samples over the last 30 s". */
+export function windowInfoText(sampleCount: number, windowMs: number, labels: Labels): string {
+  return fill(labels.windowInfo, { value: String(sampleCount), window: formatDuration(windowMs) });
+}
+
 export function metricLabel(id: MetricId, labels: Labels): string {
   return labels.metrics[id] ?? metricDef(id).label;
 }
@@ -75,46 +129,45 @@ export interface Explanation {
 
 /** The sentences behind the badge: one per reason with its measured value and what to do about it. */
 export function explain(s: Snapshot | null, labels: Labels, nowMs: number, recovering = false): Explanation[] {
-  const kind = badgeKind(s, recovering);
-  if (!s || kind === 'measuring') return [{ key: 'measuring', level: 'unknown', text: labels.measuringWhy, action: null }];
-  if (kind === 'lost') return [{ key: 'lost', level: 'bad', text: labels.lostWhy, action: labels.lostAction }];
-  if (kind === 'reconnecting' && s.outage === 'stalled') {
-    const text = s.assessment.stall === 'send' ? labels.stalledSendWhy : labels.stalledRecvWhy;
-    return [{ key: 'stalled', level: 'bad', text, action: labels.reconnectingAction }];
-  }
-  if (kind === 'reconnecting') {
-    return [{ key: 'reconnecting', level: 'unknown', text: labels.reconnectingWhy, action: labels.reconnectingAction }];
-  }
-  // Before the poll health: a call that was left says so, not why its last poll failed.
-  if (!s.active) {
-    const left = s.assessment.sampleCount > 0;
-    return [{ key: left ? 'left' : 'idle', level: 'unknown', text: left ? labels.leftWhy : labels.idleWhy, action: null }];
-  }
-  if (s.health.consecutiveTimeouts > 0) {
-    return [{ key: 'stats-stopped', level: 'unknown', text: labels.statsStopped, action: labels.statsUnavailableAction }];
-  }
-  if (s.statsUnavailable) {
-    const text = fill(labels.statsUnavailable, { value: s.health.lastError ?? '' }).replace(/:\s*$/, '');
-    return [{ key: 'stats-unavailable', level: 'unknown', text, action: labels.statsUnavailableAction }];
-  }
-  const a = s.assessment;
-  if (a.networkState === 'unknown') {
-    if (a.unknownReason === 'stale') {
-      const age = a.newestTimestamp === null ? 0 : Math.max(0, nowMs - a.newestTimestamp) / 1000;
-      return [{ key: 'stale', level: 'unknown', text: fill(labels.staleWhy, { value: `${Math.round(age)} s` }), action: labels.staleAction }];
+  const at = situationOf(s, recovering);
+  const one = (key: string, level: Explanation['level'], text: string, action: string | null): Explanation[] => [{ key, level, text, action }];
+  switch (at.is) {
+    case 'measuring':
+      return one('measuring', 'unknown', labels.measuringWhy, null);
+    case 'lost':
+      return one('lost', 'bad', labels.lostWhy, labels.lostAction);
+    case 'stalled':
+      return one('stalled', 'bad', at.direction === 'send' ? labels.stalledSendWhy : labels.stalledRecvWhy, labels.reconnectingAction);
+    case 'reconnecting':
+      return one('reconnecting', 'unknown', labels.reconnectingWhy, labels.reconnectingAction);
+    // A call that was left says so, not why its last poll failed.
+    case 'left':
+      return one('left', 'unknown', labels.leftWhy, null);
+    case 'idle':
+      return one('idle', 'unknown', labels.idleWhy, null);
+    case 'stats-stopped':
+      return one('stats-stopped', 'unknown', labels.statsStopped, labels.statsUnavailableAction);
+    case 'stats-unavailable':
+      return one('stats-unavailable', 'unknown', fill(labels.statsUnavailable, { value: at.error }).replace(/:\s*$/, ''), labels.statsUnavailableAction);
+    case 'stale': {
+      const age = at.newest === null ? 0 : nowMs - at.newest;
+      return one('stale', 'unknown', fill(labels.staleWhy, { value: formatDuration(age) }), labels.staleAction);
     }
-    if (a.unknownReason === 'no-samples') {
-      return [{ key: 'no-samples', level: 'unknown', text: labels.noSamplesWhy, action: labels.staleAction }];
+    case 'no-samples':
+      return one('no-samples', 'unknown', labels.noSamplesWhy, labels.staleAction);
+    case 'no-media':
+      return one('no-media', 'unknown', labels.noMediaWhy, labels.noMediaAction);
+    case 'graded': {
+      const a = s?.assessment;
+      if (!a || a.networkStateReasons.length === 0) return one('good', 'good', labels.allGood, null);
+      return a.networkStateReasons.map((key) => ({
+        key,
+        level: a.levels[key] ?? 'unknown',
+        text: fill(labels.reasons[key], { value: formatMetric(a.metrics[key], metricDef(key).unit, labels) }),
+        action: labels.actions[key],
+      }));
     }
-    return [{ key: 'no-media', level: 'unknown', text: labels.noMediaWhy, action: labels.noMediaAction }];
   }
-  if (a.networkStateReasons.length === 0) return [{ key: 'good', level: 'good', text: labels.allGood, action: null }];
-  return a.networkStateReasons.map((key) => ({
-    key,
-    level: a.levels[key] ?? 'unknown',
-    text: fill(labels.reasons[key], { value: formatMetric(a.metrics[key], metricDef(key).unit, labels) }),
-    action: labels.actions[key],
-  }));
 }
 
 /** The small print under a graded metric's value: why it isn't graded, or where a round trip came from. */

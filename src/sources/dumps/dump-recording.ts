@@ -5,6 +5,7 @@ import { medianSpacing, type TraceSample } from '../trace';
 import { NetworkStatsCalculator } from '../webrtc-math';
 import { DumpError, type DumpConnection, type DumpReport, type StatsDump } from './dump';
 import type { Reading } from './pacing';
+import { POLL_INTERVAL_MS } from '../../core/defaults';
 
 /**
  * A dump's recorded getStats() reports, replayed through the same WebRTC maths as a live call, turned into
@@ -141,7 +142,7 @@ function groupIntoPolls(connections: readonly DumpConnection[]): Poll[] {
   for (const c of connections) for (const r of c.reports) all.push({ id: c.id, at: r.at, report: r.report });
   all.sort((a, b) => a.at - b.at);
   const spacing = Math.min(...connections.map((c) => medianSpacing(c.reports.map((r) => r.at))));
-  const tolerance = Math.min(1_000, (Number.isFinite(spacing) ? spacing : 2_000) / 2);
+  const tolerance = Math.min(1_000, (Number.isFinite(spacing) ? spacing : POLL_INTERVAL_MS) / 2);
   const polls: Poll[] = [];
   let current: Poll | null = null;
   let start = -Infinity;
