@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { exportSession } from '../src/core/export';
-import { SessionRecord } from '../src/core/record';
-import { parseTrace } from '../src/sources/trace';
+import { exportSession } from '../src/core/session/export';
+import { SessionRecord } from '../src/core/session/session-record';
+import { parseTrace } from '../src/sources/formats/trace';
 
 // The demo's file replay: an exported session (file picker and drop) and a saved Daily /logs response.
 

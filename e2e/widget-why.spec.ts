@@ -5,7 +5,7 @@ import { openReadyPage } from './widget-helpers';
 
 // The n/a note says the true cause, here in Chromium: a replayed recording's gap is the
 // recording's (its format, the browser it was made in), a live call's is never blamed on Firefox.
-// Needs src/embed/options.ts to pass `provenance: provenanceOf(source)` to the store.
+// Needs src/embed/create-widget.ts to pass `provenance: provenanceOf(source)` to the store.
 
 const why = (page: Page, id: string) => page.locator(`.ch-metric[data-metric=${id}] .ch-metric-why:not([data-ch=metric-note])`);
 

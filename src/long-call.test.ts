@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Monitor } from './core/monitor';
-import { recordMonitor } from './core/recorder';
+import { Monitor } from './core/live/monitor';
+import { recordMonitor } from './core/session/record-monitor';
 import { HEALTHY, stats } from './core/fixtures/samples';
 import { createHealthStore } from './ui/store';
 import { DEFAULT_LABELS } from './ui/labels';

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../ui/labels';
 import { seriesOf } from '../ui/series';
 import { FIELDS, METRICS, REASONS, type Field } from './catalogue';
-import { CSV_HEADER } from './export';
+import { CSV_HEADER } from './session/export';
 import { HEALTHY, stats } from './fixtures/samples';
 import { DEFAULT_THRESHOLDS } from './thresholds';
-import { NetworkWindow } from './window';
+import { NetworkWindow } from './live/window';
 
 // Adding a metric means declaring it in the catalogue (and, when graded, its sentences in the labels): these
 // tests walk whatever the catalogue declares, so a new entry is checked on the way to the window, the panel's

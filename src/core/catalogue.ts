@@ -125,6 +125,8 @@ function lossFrom(total: Field, video: Field, audio: Field) {
 }
 
 const NO_MEDIA = 'No media flowing in this direction';
+/** Daily's docs: in Firefox its getNetworkStats() leaves the round trip and audio send jitter null. */
+const NOT_FROM_DAILY = { why: 'Not reported by Daily in {browser}', dailyOnly: true } as const;
 
 /*
  * Where the default bounds come from. Daily's in-call grading thresholds are not published, so we take the
@@ -151,7 +153,7 @@ export const METRICS = [
   {
     id: 'roundTripTime', label: 'Round-trip time', unit: 's', worse: 'up', grade: { warning: 0.3, bad: 0.6 },
     missingWhy: 'Not reported by this browser (no round trip measured yet)',
-    firefoxGap: { why: 'Not reported by Daily in this browser (Daily computes no round trip in {browser})', dailyOnly: true },
+    firefoxGap: NOT_FROM_DAILY,
     read: (get) => get('networkRoundTripTime'),
   },
   {
@@ -172,7 +174,7 @@ export const METRICS = [
   {
     id: 'audioSendJitter', label: 'Audio jitter (out)', unit: 's', worse: 'up',
     missingWhy: NO_MEDIA,
-    firefoxGap: { why: 'Not reported by Daily in this browser (Daily computes no send-side audio jitter in {browser})', dailyOnly: true },
+    firefoxGap: NOT_FROM_DAILY,
     read: (get) => get('audioSendJitter'),
   },
 ] as const satisfies readonly MetricSpec[];
@@ -189,16 +191,15 @@ function isGraded(m: Declared): m is Extract<Declared, { grade: Bounds }> {
   return 'grade' in m;
 }
 
+const GRADED = METRICS.filter(isGraded);
 /** The graded metrics' ids, in grading order. */
-export const REASONS: readonly ReasonKey[] = METRICS.filter(isGraded).map((m) => m.id);
+export const REASONS: readonly ReasonKey[] = GRADED.map((m) => m.id);
 /** Every metric's id, in display order. */
 export const METRIC_IDS: readonly MetricId[] = METRICS.map((m) => m.id);
 /** The default bounds of each graded metric, from its declaration. */
-export const DEFAULT_BOUNDS: Readonly<Record<ReasonKey, Bounds>> = recordOf(REASONS, (k) => {
-  const m = METRICS.find((d): d is Extract<Declared, { grade: Bounds }> => d.id === k && isGraded(d));
-  if (!m) throw new Error(`no grade for ${k}`);
-  return { ...m.grade };
-});
+export const DEFAULT_BOUNDS: Readonly<Record<ReasonKey, Bounds>> = Object.fromEntries(
+  GRADED.map((m) => [m.id, { ...m.grade }]),
+) as Record<ReasonKey, Bounds>; // Object.fromEntries can't know the keys are exactly ReasonKey
 
 export function metricDef(id: MetricId): MetricDef {
   const def: MetricDef | undefined = METRICS.find((m) => m.id === id);

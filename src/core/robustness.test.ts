@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Monitor } from './monitor';
-import { NetworkWindow } from './window';
+import { Monitor } from './live/monitor';
+import { NetworkWindow } from './live/window';
 import { FIELDS } from './catalogue';
 import { formatValue, METRICS } from './catalogue';
 import { HEALTHY, stats } from './fixtures/samples';

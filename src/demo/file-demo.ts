@@ -1,7 +1,7 @@
 import { METRICS, parseRecordingAsync, type Recording, type ReplaySource } from '../index';
 import { browserOf } from '../core/browser';
-import { formatName } from '../sources/recording-formats';
-import { metricsWithout } from '../ui/session-view';
+import { formatName } from '../sources/formats/format-names';
+import { metricsWithout } from '../ui/lacks';
 import type { DemoStage } from './stage';
 
 /**

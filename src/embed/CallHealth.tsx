@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { CallHealthView } from '../ui/CallHealthView';
-import { createWidget, type CallHealthOptions } from './options';
+import { Widget } from '../ui/Widget';
+import { createWidget, type CallHealthOptions } from './create-widget';
 import { apiOf, type CallHealthApi } from './session';
 
 export interface CallHealthProps extends CallHealthOptions {
@@ -48,5 +48,5 @@ export function CallHealth(props: CallHealthProps) {
     widget.store.expanded.value = mode === 'panel';
   }, [mode, widget]);
 
-  return <CallHealthView store={widget.store} mode={mode} position={props.position ?? 'inline'} theme={props.theme ?? 'auto'} session={widget.session} />;
+  return <Widget store={widget.store} mode={mode} position={props.position ?? 'inline'} theme={props.theme ?? 'auto'} session={widget.session} />;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Assessment } from '../core/window';
-import type { StatsSource } from '../core/monitor';
-import type { CallHealthOptions } from './options';
+import type { Assessment } from '../core/live/window';
+import type { StatsSource } from '../core/live/monitor';
+import type { CallHealthOptions } from './create-widget';
 
 // The element's decisions (mount, remount, nothing) without a DOM: mountCallHealth is replaced by a spy,
 // and HTMLElement / customElements by the few members the element uses.

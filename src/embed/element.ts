@@ -1,12 +1,12 @@
-import type { StatsSource } from '../core/monitor';
-import type { SessionExport } from '../core/export';
-import type { SessionSummary } from '../core/summary';
-import type { Assessment } from '../core/window';
+import type { StatsSource } from '../core/live/monitor';
+import type { SessionExport } from '../core/session/export';
+import type { SessionSummary } from '../core/session/summary';
+import type { Assessment } from '../core/live/window';
 import type { DailyCallLike } from '../sources/daily';
-import type { Mode, Position, Theme } from '../ui/CallHealthView';
+import type { Mode, Position, Theme } from '../ui/Widget';
 import { sameOptionValue } from './equal';
 import { mountCallHealth, updateView, type CallHealthHandle } from './mount';
-import type { CallHealthOptions } from './options';
+import type { CallHealthOptions } from './create-widget';
 import type { Ref as PreactRef } from 'preact';
 
 /** Every option but the call or source, which the element takes as properties of their own. */

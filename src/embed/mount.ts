@@ -1,6 +1,6 @@
 import { h, render } from 'preact';
-import { CallHealthView, type Mode, type Position, type Theme } from '../ui/CallHealthView';
-import { createWidget, type CallHealthOptions } from './options';
+import { Widget, type Mode, type Position, type Theme } from '../ui/Widget';
+import { createWidget, type CallHealthOptions } from './create-widget';
 import { apiOf, subscribePolls, type CallHealthApi, type PollListener } from './session';
 
 /** `assessment()`, `summary()`, `exportSession()` (still readable after destroy, the record closed), `onPoll`, and destroy. */
@@ -29,7 +29,7 @@ export function mountCallHealth(target: HTMLElement, options: CallHealthOptions)
   // Started before the first render, so a source being polled never flashes "No data" (not polled) first.
   const stop = start();
   let view: Required<ViewOptions> = { mode: options.mode ?? 'badge', position: options.position ?? 'inline', theme: options.theme ?? 'auto' };
-  const draw = () => render(h(CallHealthView, { store, ...view, session }), host);
+  const draw = () => render(h(Widget, { store, ...view, session }), host);
   draw();
   let destroyed = false;
   const handle: CallHealthHandle = {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Snapshot, StatsSource } from '../core/monitor';
+import type { Snapshot, StatsSource } from '../core/live/monitor';
 import { HEALTHY, stats } from '../core/fixtures/samples';
-import { createWidget } from './options';
+import { createWidget } from './create-widget';
 import { subscribePolls } from './session';
 
 // The handle's onPoll (mount.ts) is subscribePolls on the widget's monitor: one call per poll, made after

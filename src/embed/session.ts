@@ -1,10 +1,10 @@
 import { FIELDS, type Field } from '../core/catalogue';
-import { exportIncident, safeRoomUrl, toCsv, type SessionExport } from '../core/export';
-import type { Monitor, Snapshot, StatsSource } from '../core/monitor';
-import { recordMonitor, type RecordMonitorOptions, type SessionRecorder } from '../core/recorder';
-import type { SessionSummary } from '../core/summary';
-import type { Assessment } from '../core/window';
-import type { WidgetSession } from '../ui/session-view';
+import { exportIncident, safeRoomUrl, toCsv, type SessionExport } from '../core/session/export';
+import type { Monitor, Snapshot, StatsSource } from '../core/live/monitor';
+import { recordMonitor, type RecordMonitorOptions, type SessionRecorder } from '../core/session/record-monitor';
+import type { SessionSummary } from '../core/session/summary';
+import type { Assessment } from '../core/live/window';
+import type { WidgetSession } from '../ui/widget-session';
 
 /** What every embedding offers about the call it watches: the mount handle, the element, the component's onReady. */
 export interface CallHealthApi {

@@ -11,8 +11,8 @@ import {
   type ForwardedRef,
   type HTMLAttributes,
 } from 'react';
-import type { StatsSource } from '../core/monitor';
-import type { Assessment } from '../core/window';
+import type { StatsSource } from '../core/live/monitor';
+import type { Assessment } from '../core/live/window';
 import type { DailyCallLike } from '../sources/daily';
 import {
   defineCallHealthElement,
@@ -20,7 +20,7 @@ import {
   type CallHealthElementAttributes,
   type CallHealthStateChangeEvent,
 } from '../embed/element';
-import type { CallHealthOptions } from '../embed/options';
+import type { CallHealthOptions } from '../embed/create-widget';
 
 /**
  * `<CallHealth>`'s props: every option of the widget, plus the host element's `className`, `style` and `id`.

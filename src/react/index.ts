@@ -9,10 +9,10 @@ export type {
   CallHealthElementOptions,
   CallHealthStateChangeEvent,
 } from '../embed/element';
-export type { CallHealthOptions } from '../embed/options';
-export type { Assessment, NetworkState } from '../core/window';
-export type { StatsSource } from '../core/monitor';
+export type { CallHealthOptions } from '../embed/create-widget';
+export type { Assessment, NetworkState } from '../core/live/window';
+export type { StatsSource } from '../core/live/monitor';
 export type { DailyCallLike } from '../sources/daily';
-export type { Mode, Position, Theme } from '../ui/CallHealthView';
+export type { Mode, Position, Theme } from '../ui/Widget';
 export type { LabelOverrides } from '../ui/labels';
 export type { ThresholdOverrides } from '../core/thresholds';

@@ -1,4 +1,4 @@
-import type { ConnectionState } from '../core/monitor';
+import type { ConnectionState } from '../core/live/monitor';
 
 /** What a peer connection says of itself: RTCPeerConnectionState and RTCIceConnectionState, as strings. */
 export interface PeerStates {

@@ -1,4 +1,4 @@
-import type { Monitor, Snapshot, StatsSource } from '../core/monitor';
+import type { Monitor, Snapshot, StatsSource } from '../core/live/monitor';
 
 /** What a source may know beside its numbers: the connection, CPU load, the other participants. */
 export type ContextPatch = Partial<Pick<Snapshot, 'connection' | 'reported' | 'cpuLoad' | 'peers'>>;

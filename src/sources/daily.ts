@@ -1,6 +1,6 @@
-import type { ConnectionState, MonitorOptions, PeerQuality } from '../core/monitor';
-import { Monitor } from '../core/monitor';
-import { readReported } from '../core/monitor';
+import type { ConnectionState, MonitorOptions, PeerQuality } from '../core/live/monitor';
+import { Monitor } from '../core/live/monitor';
+import { readReported } from '../core/live/monitor';
 
 // The few daily-js shapes the widget touches, written here so the types stay exact without daily-js
 // installed (it is an optional peer). A real `DailyCall` is assignable to `DailyCallLike` as it is; where

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createReplaySource } from './replay';
-import { parseTrace, type Trace } from './trace';
+import { parseTrace, type Trace } from './formats/trace';
 import type { ContextPatch } from './context';
 
 const trace: Trace = {

@@ -1,8 +1,8 @@
 import type { Field } from '../core/catalogue';
-import { MIN_SAMPLES } from '../core/window';
+import { MIN_SAMPLES } from '../core/live/window';
 import type { ContextPatch, ContextSource } from './context';
-import { parseRecording, type Recording, type RecordingFormat, type RecordingOptions, type ReplayInput } from './recording';
-import type { Trace, TraceSample } from './trace';
+import { parseRecording, type Recording, type RecordingFormat, type RecordingOptions, type ReplayInput } from './formats/parse-recording';
+import type { Trace, TraceSample } from './formats/trace';
 import { POLL_INTERVAL_MS, STALE_AFTER_MS, WINDOW_MS } from '../core/defaults';
 
 export interface ReplayOptions extends RecordingOptions {

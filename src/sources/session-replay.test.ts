@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseDailyLogs } from '../core/daily-logs';
-import type { SessionExport } from '../core/export';
+import { parseDailyLogs } from './formats/daily-logs';
+import type { SessionExport } from '../core/session/export';
 import logsFixture from '../core/fixtures/daily-logs.json';
 import { FIREFOX_NULLS, HEALTHY } from '../core/fixtures/samples';
-import { Monitor } from '../core/monitor';
-import { recordMonitor } from '../core/recorder';
+import { Monitor } from '../core/live/monitor';
+import { recordMonitor } from '../core/session/record-monitor';
 import { createReplaySource } from './replay';
-import type { ReplayInput } from './recording';
+import type { ReplayInput } from './formats/parse-recording';
 
 // Export → replay → the same summary, through the real Monitor and recorder on fake timers: what the widget
 // does with a dropped file, minus the DOM.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../core/catalogue';
-import { NetworkWindow } from '../core/window';
+import { NetworkWindow } from '../core/live/window';
 import { NetworkStatsCalculator, type WebRTCNetworkStats } from './webrtc-math';
 import { chromiumPolls, edit, firefoxPolls, rename, type RecordedPoll, type StatsEntry } from './fixtures/reports';
 

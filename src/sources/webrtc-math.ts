@@ -33,7 +33,7 @@
  *   all streams.
  */
 import { FIELDS, type Field, type ReasonKey } from '../core/catalogue';
-import type { Evidence, RttSource } from '../core/evidence';
+import type { Evidence, RttSource } from '../core/live/evidence';
 import type { ConnectionCounters, Kind, StatsReportLike } from './webrtc-counters';
 import { readCounters } from './webrtc-counters';
 

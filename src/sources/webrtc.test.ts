@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Monitor } from '../core/monitor';
+import { Monitor } from '../core/live/monitor';
 import { createWebRTCStatsSource } from './webrtc';
 import { chromiumPolls, type RecordedPoll } from './fixtures/reports';
 

@@ -1,5 +1,5 @@
 import { useComputed, type ReadonlySignal } from '@preact/signals';
-import type { BadgeKind } from './view';
+import type { BadgeKind } from './status';
 
 /** Shape per state, so the badge never relies on colour alone. Drawn with currentColor. */
 const PATHS: Record<BadgeKind, readonly string[]> = {

@@ -1,9 +1,10 @@
-import type { Incident } from '../core/incidents';
+import type { Incident } from '../core/session/incidents';
 import { saveText } from './download';
 import { fill } from './labels';
-import { clockTime, fileStamp, type WidgetSession } from './session-view';
+import { type WidgetSession } from './widget-session';
+import { clockTime, fileStamp } from './session-text';
 import type { HealthStore } from './store';
-import { metricLabel } from './view';
+import { metricLabel } from './status';
 
 /** Every turn to bad: its time, its reasons, and an Export button that saves that incident alone. */
 export function Incidents({ store, session }: { store: HealthStore; session: WidgetSession }) {

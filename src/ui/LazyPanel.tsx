@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Panel as PanelComponent } from './Panel';
-import type { WidgetSession } from './session-view';
+import type { WidgetSession } from './widget-session';
 import { withValidLanguage } from './locale-guard';
 import type { HealthStore } from './store';
 

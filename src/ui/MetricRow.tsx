@@ -8,7 +8,7 @@ import type { HealthStore } from './store';
 import { readChartColors, type ChartColors } from './theme';
 import { trendOf, type Trend } from './trend';
 import { missingWhyFor } from './missing-why';
-import { formatMetric, metricLabel, metricNote } from './view';
+import { formatMetric, metricLabel, metricNote } from './status';
 
 const WIDTH = 132;
 const HEIGHT = 30;

@@ -2,9 +2,9 @@ import { useComputed } from '@preact/signals';
 import { METRICS } from '../core/catalogue';
 import { MetricRow } from './MetricRow';
 import { Session } from './Session';
-import type { WidgetSession } from './session-view';
+import type { WidgetSession } from './widget-session';
 import type { HealthStore } from './store';
-import { disagrees, stateText, windowInfoText } from './view';
+import { disagrees, stateText, windowInfoText } from './status';
 
 // Every poll replaces the snapshot. The parts below read it through computed signals of only what they
 // show, so a poll that changes nothing they show re-renders nothing (the sparklines redraw on their own).

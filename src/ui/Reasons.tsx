@@ -1,7 +1,7 @@
 import { useComputed } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import type { HealthStore } from './store';
-import type { Explanation } from './view';
+import type { Explanation } from './status';
 
 // The list's shape: which sentences, at which level, with which advice. Values are not part of it.
 const sameShape = (a: Explanation[], b: Explanation[]) =>

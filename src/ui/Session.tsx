@@ -1,9 +1,10 @@
 import { useComputed } from '@preact/signals';
 import { useRef, useState } from 'preact/hooks';
-import type { SessionSummary } from '../core/summary';
+import type { SessionSummary } from '../core/session/summary';
 import { saveText } from './download';
 import { Incidents } from './Incidents';
-import { fileStamp, type WidgetSession } from './session-view';
+import { type WidgetSession } from './widget-session';
+import { fileStamp } from './session-text';
 import { SessionSummaryView } from './SessionSummary';
 import type { HealthStore } from './store';
 

@@ -1,8 +1,9 @@
-import type { SessionSummary } from '../core/summary';
+import type { SessionSummary } from '../core/session/summary';
 import { fill, type Labels } from './labels';
 import { formatDuration } from './duration';
-import { metricsWithout, summaryFigures, timeInStates, worstText } from './session-view';
-import { metricLabel } from './view';
+import { metricsWithout } from './lacks';
+import { summaryFigures, timeInStates, worstText } from './session-text';
+import { metricLabel } from './status';
 
 /** The summary as a few facts and a small avg/max table, each value with its unit. */
 export function SessionSummaryView({ summary, labels, windowMs }: { summary: SessionSummary; labels: Labels; windowMs: number }) {

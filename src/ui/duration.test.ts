@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../core/monitor';
-import type { SessionSummary } from '../core/summary';
-import type { Assessment } from '../core/window';
+import type { Snapshot } from '../core/live/monitor';
+import type { SessionSummary } from '../core/session/summary';
+import type { Assessment } from '../core/live/window';
 import { formatDuration } from './duration';
 import { DEFAULT_LABELS as L } from './labels';
-import { timeInStates } from './session-view';
-import { explain, windowInfoText } from './view';
+import { timeInStates } from './session-text';
+import { explain, windowInfoText } from './status';
 
 describe('formatDuration', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { browserOf } from '../core/browser';
-import { formatName } from '../sources/recording-formats';
+import { formatName } from '../sources/formats/format-names';
 import { metricDef, type MetricId } from '../core/catalogue';
 import { fill, type Labels } from './labels';
 import type { Provenance } from './provenance';
-import { metricsWithout } from './session-view';
+import { metricsWithout } from './lacks';
 
 // The words for why a metric reads n/a, by where its figures come from (see provenance.ts).
 

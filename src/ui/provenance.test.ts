@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import logsFixture from '../core/fixtures/daily-logs.json';
-import { parseRecording, parseRecordingAsync } from '../sources/recording';
+import { parseRecording, parseRecordingAsync } from '../sources/formats/parse-recording';
 import { createReplaySource } from '../sources/replay';
 import { createWebRTCStatsSource } from '../sources/webrtc';
 import { DEFAULT_LABELS, resolveLabels } from './labels';
 import { describeRecording, missingWhyFor } from './missing-why';
 import { provenanceOf, type Provenance } from './provenance';
-import { labelsForLacks } from './session-view';
+import { labelsForLacks } from './lacks';
 
 const CHROMIUM = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36';
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';
@@ -57,12 +57,8 @@ describe('missingWhyFor: the n/a note says the true cause', () => {
       expect(missingWhyFor('sendPacketLoss', DEFAULT_LABELS, live(FIREFOX, figures))).toBe('No media flowing in this direction');
     }
     // Daily's getNetworkStats() computes neither in Firefox (its docs)...
-    expect(missingWhyFor('roundTripTime', DEFAULT_LABELS, live(FIREFOX, 'daily'))).toBe(
-      'Not reported by Daily in this browser (Daily computes no round trip in Firefox 140)',
-    );
-    expect(missingWhyFor('audioSendJitter', DEFAULT_LABELS, live(FIREFOX, 'daily'))).toBe(
-      'Not reported by Daily in this browser (Daily computes no send-side audio jitter in Firefox 140)',
-    );
+    expect(missingWhyFor('roundTripTime', DEFAULT_LABELS, live(FIREFOX, 'daily'))).toBe('Not reported by Daily in Firefox 140');
+    expect(missingWhyFor('audioSendJitter', DEFAULT_LABELS, live(FIREFOX, 'daily'))).toBe('Not reported by Daily in Firefox 140');
     // ...but Firefox has the figures, and the WebRTC source computes both: null there has the usual cause.
     expect(missingWhyFor('roundTripTime', DEFAULT_LABELS, live(FIREFOX, 'widget'))).toBe('Not reported by this browser (no round trip measured yet)');
     expect(missingWhyFor('audioSendJitter', DEFAULT_LABELS, live(FIREFOX, 'widget'))).toBe('No media flowing in this direction');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NetworkWindow } from '../core/window';
+import { NetworkWindow } from '../core/live/window';
 import { seriesOf, yTop, type Series } from './series';
 
 /** A series' values as the catalogue states them: oldest first, null where not reported. */

@@ -1,6 +1,6 @@
 import { UNITS, type MetricId, type Unit } from '../core/catalogue';
 import type { Bounds } from '../core/thresholds';
-import type { NetworkWindow } from '../core/window';
+import type { NetworkWindow } from '../core/live/window';
 
 /**
  * One metric over the window, oldest first, in the first `length` slots of two typed buffers: x in seconds

@@ -1,10 +1,10 @@
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import type { Monitor, Snapshot } from '../core/monitor';
-import type { Assessment, NetworkState } from '../core/window';
+import type { Monitor, Snapshot } from '../core/live/monitor';
+import type { Assessment, NetworkState } from '../core/live/window';
 import { createAnnouncer } from './announcer';
 import type { Labels } from './labels';
 import { provenanceOf, type Provenance } from './provenance';
-import { badgeKind, badgeState, badgeText, explain, stillRecovering, type BadgeKind, type Explanation } from './view';
+import { badgeKind, badgeState, badgeText, explain, stillRecovering, type BadgeKind, type Explanation } from './status';
 
 export interface StoreOptions {
   labels: Labels;

@@ -280,7 +280,7 @@ describe('the single snapshots', () => {
     expect(s?.product.levels.roundTripTime).toBe(s?.referee.levels.roundTripTime);
     expect(Math.abs((s?.product.rttMs ?? NaN) - (s?.referee.numbers.rttMs ?? NaN))).toBeLessThan(1);
     // A product choice, not a window: a lone snapshot's loss is graded from its streams' lifetime counters
-    // (src/sources/dumps/dump-recording.ts); the referee grades no loss from a single report.
+    // (src/sources/formats/dumps/dump-recording.ts); the referee grades no loss from a single report.
     expect(s?.product.levels.recvPacketLoss).toBe('good');
     expect(s?.referee.levels.recvPacketLoss).toBeNull();
   });

@@ -1,0 +1,338 @@
+import { FIELDS, metricDef, type Field, type SampleReader, type Unit } from '../catalogue';
+import type { SessionRecord } from './session-record';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../thresholds';
+import type { NetworkState } from '../live/window';
+import { POLL_INTERVAL_MS, STALE_AFTER_MS, WINDOW_MS } from '../defaults';
+
+export type Direction = 'send' | 'recv';
+export type Kind = 'audio' | 'video' | 'total';
+
+/** Azure's per-stream names (roundTripTime, jitter, packetLossRate), in the catalogue's units — see SUMMARY_UNITS. */
+export interface StreamStats {
+  roundTripTimeAvg: number | null;
+  roundTripTimeMax: number | null;
+  jitterAvg: number | null;
+  jitterMax: number | null;
+  packetLossRateAvg: number | null;
+  packetLossRateMax: number | null;
+}
+/** Daily's `/logs` names for the send bitrate. */
+export interface SendStats extends StreamStats {
+  userSentBitsPerSecMin: number | null;
+  userSentBitsPerSecAvg: number | null;
+  userSentBitsPerSecMax: number | null;
+}
+export interface RecvStats extends StreamStats {
+  userRecvBitsPerSecMin: number | null;
+  userRecvBitsPerSecAvg: number | null;
+  userRecvBitsPerSecMax: number | null;
+}
+export type StatKey = keyof SendStats | keyof RecvStats;
+
+/**
+ * Units of every stat, stated in the output too. They are the catalogue's (seconds, 0–1 fraction, bits/s),
+ * not Azure's milliseconds: one unit per quantity across the project, and formatValue() takes them as is.
+ */
+export const SUMMARY_UNITS: Readonly<Record<StatKey, Unit>> = Object.freeze({
+  roundTripTimeAvg: 's', roundTripTimeMax: 's', jitterAvg: 's', jitterMax: 's',
+  packetLossRateAvg: 'fraction', packetLossRateMax: 'fraction',
+  userSentBitsPerSecMin: 'bps', userSentBitsPerSecAvg: 'bps', userSentBitsPerSecMax: 'bps',
+  userRecvBitsPerSecMin: 'bps', userRecvBitsPerSecAvg: 'bps', userRecvBitsPerSecMax: 'bps',
+});
+
+/** A stretch of consecutive samples with one state. `to` is the next run's first sample (or the end). */
+export interface StateRun<S> {
+  state: S;
+  from: number;
+  to: number;
+  samples: number;
+}
+
+export type WorstCause = 'sendPacketLoss' | 'recvPacketLoss' | 'roundTripTime';
+/** The 30 s window (as the live widget held it) with the highest mean loss or RTT relative to its bad threshold. */
+export interface WorstWindow {
+  from: number;
+  to: number;
+  sampleCount: number;
+  sendPacketLoss: number | null;
+  recvPacketLoss: number | null;
+  roundTripTime: number | null;
+  /** max(mean / bad threshold) over the three: 1 means a mean right at its bad threshold. */
+  score: number;
+  cause: WorstCause;
+}
+
+export interface BrowserInfo {
+  name: string | null;
+  userAgent: string | null;
+}
+
+export interface SessionSummary {
+  startedAt: number | null;
+  endedAt: number | null;
+  closed: boolean;
+  durationMs: number;
+  sampleCount: number;
+  droppedSamples: number;
+  truncated: boolean;
+  units: Readonly<Record<StatKey, Unit>>;
+  send: Record<Kind, SendStats>;
+  recv: Record<Kind, RecvStats>;
+  timeInStateMs: Record<NetworkState, number>;
+  /** Changes of the local state between consecutive samples. */
+  transitions: number;
+  /** Outages (media not getting through: stalled, reconnecting, lost) and the time they held, counted in bad too. */
+  outages: number;
+  outageMs: number;
+  worst30s: WorstWindow | null;
+  timeline: { local: StateRun<NetworkState>[]; reported: StateRun<NetworkState | null>[] };
+  browser: BrowserInfo;
+  /** Catalogue fields that had no value in any sample: the browser couldn't (or nothing flowed to) report them. */
+  unavailableMetrics: Field[];
+  /** Stats that no source measures, so always null whatever the browser: e.g. 'send.audio.roundTripTime'. */
+  notMeasured: string[];
+}
+
+export interface SummaryOptions {
+  browser?: string | { name?: string; userAgent?: string };
+  thresholds?: Thresholds;
+  windowMs?: number;
+  intervalMs?: number;
+  /** How long one sample's state is believed; the rest of a longer gap counts as unknown. Default 10 s (the window's staleAfterMs). */
+  maxHoldMs?: number;
+}
+
+type Read = (get: SampleReader) => number | null;
+interface Sources {
+  bitrate: Read;
+  loss: Read;
+  jitter: Read | null;
+  rtt: Read | null;
+}
+const field = (f: Field): Read => (get) => get(f);
+
+// Daily gives jitter only per kind and RTT only per transport (it is a round trip, so both directions'
+// totals carry it). Those holes are by design and listed in `notMeasured`, never filled with a guess.
+const SOURCES: Record<Direction, Record<Kind, Sources>> = {
+  send: {
+    audio: { bitrate: field('audioSendBitsPerSecond'), loss: field('audioSendPacketLoss'), jitter: field('audioSendJitter'), rtt: null },
+    video: { bitrate: field('videoSendBitsPerSecond'), loss: field('videoSendPacketLoss'), jitter: field('videoSendJitter'), rtt: null },
+    total: { bitrate: field('sendBitsPerSecond'), loss: metricDef('sendPacketLoss').read, jitter: null, rtt: metricDef('roundTripTime').read },
+  },
+  recv: {
+    audio: { bitrate: field('audioRecvBitsPerSecond'), loss: field('audioRecvPacketLoss'), jitter: field('audioRecvJitter'), rtt: null },
+    video: { bitrate: field('videoRecvBitsPerSecond'), loss: field('videoRecvPacketLoss'), jitter: field('videoRecvJitter'), rtt: null },
+    total: { bitrate: field('recvBitsPerSecond'), loss: metricDef('recvPacketLoss').read, jitter: null, rtt: metricDef('roundTripTime').read },
+  },
+};
+const DIRECTIONS: readonly Direction[] = ['send', 'recv'];
+const KINDS: readonly Kind[] = ['audio', 'video', 'total'];
+
+export const NOT_MEASURED: readonly string[] = DIRECTIONS.flatMap((d) =>
+  KINDS.flatMap((k) => [
+    ...(SOURCES[d][k].rtt ? [] : [`${d}.${k}.roundTripTime`]),
+    ...(SOURCES[d][k].jitter ? [] : [`${d}.${k}.jitter`]),
+  ]),
+);
+
+class Acc {
+  n = 0;
+  sum = 0;
+  min = Infinity;
+  max = -Infinity;
+  add(v: number | null): void {
+    if (v === null) return;
+    this.n++;
+    this.sum += v;
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+  }
+  get avg(): number | null {
+    return this.n === 0 ? null : this.sum / this.n;
+  }
+  get lo(): number | null {
+    return this.n === 0 ? null : this.min;
+  }
+  get hi(): number | null {
+    return this.n === 0 ? null : this.max;
+  }
+}
+
+/** Summarises a record the way post-call logs do. Averages are per sample (each ~2 s interval counts once). */
+export function summarize(record: SessionRecord, options: SummaryOptions = {}): SessionSummary {
+  const n = record.length;
+  const accs = DIRECTIONS.map(() => KINDS.map(() => ({ bitrate: new Acc(), loss: new Acc(), jitter: new Acc(), rtt: new Acc() })));
+  const seen = new Set<Field>();
+  // One cursor for the whole walk: nothing is allocated per sample.
+  const cursor = record.cursor();
+  for (let i = 0; i < n; i++) {
+    const get = cursor.at(i);
+    for (const f of FIELDS) if (get(f) !== null) seen.add(f);
+    DIRECTIONS.forEach((d, di) =>
+      KINDS.forEach((k, ki) => {
+        const src = SOURCES[d][k];
+        const acc = accs[di]?.[ki];
+        if (!acc) return;
+        acc.bitrate.add(src.bitrate(get));
+        acc.loss.add(src.loss(get));
+        if (src.jitter) acc.jitter.add(src.jitter(get));
+        if (src.rtt) acc.rtt.add(src.rtt(get));
+      }),
+    );
+  }
+  const send = {} as Record<Kind, SendStats>;
+  const recv = {} as Record<Kind, RecvStats>;
+  KINDS.forEach((k, ki) => {
+    const s = accs[0]?.[ki];
+    const r = accs[1]?.[ki];
+    if (!s || !r) return;
+    send[k] = { userSentBitsPerSecMin: s.bitrate.lo, userSentBitsPerSecAvg: s.bitrate.avg, userSentBitsPerSecMax: s.bitrate.hi, ...streamStats(s) };
+    recv[k] = { userRecvBitsPerSecMin: r.bitrate.lo, userRecvBitsPerSecAvg: r.bitrate.avg, userRecvBitsPerSecMax: r.bitrate.hi, ...streamStats(r) };
+  });
+
+  const end = record.closed && record.endedAt !== null ? record.endedAt : n > 0 ? record.time(n - 1) : null;
+  const start = record.startedAt;
+  const { timeInStateMs, transitions, outages, outageMs } = statesOverTime(record, end, positive(options.maxHoldMs, STALE_AFTER_MS));
+  return {
+    startedAt: start,
+    endedAt: record.closed ? record.endedAt : null,
+    closed: record.closed,
+    durationMs: start !== null && end !== null ? Math.max(0, end - start) : 0,
+    sampleCount: n,
+    droppedSamples: record.droppedSamples,
+    truncated: record.truncated,
+    units: SUMMARY_UNITS,
+    send,
+    recv,
+    timeInStateMs,
+    transitions,
+    outages,
+    outageMs,
+    worst30s: worstWindow(record, options.thresholds ?? DEFAULT_THRESHOLDS, positive(options.windowMs, WINDOW_MS), positive(options.intervalMs, POLL_INTERVAL_MS)),
+    timeline: {
+      local: runs(record, (i) => record.networkState(i), end),
+      reported: runs(record, (i) => record.reportedNetworkState(i), end),
+    },
+    browser: browserInfo(options.browser),
+    unavailableMetrics: FIELDS.filter((f) => !seen.has(f)),
+    notMeasured: [...NOT_MEASURED],
+  };
+}
+
+function streamStats(a: { loss: Acc; jitter: Acc; rtt: Acc }): StreamStats {
+  return {
+    roundTripTimeAvg: a.rtt.avg, roundTripTimeMax: a.rtt.hi,
+    jitterAvg: a.jitter.avg, jitterMax: a.jitter.hi,
+    packetLossRateAvg: a.loss.avg, packetLossRateMax: a.loss.hi,
+  };
+}
+
+/**
+ * Each sample's state holds until the next sample, but for at most maxHoldMs: a longer gap (polls failing,
+ * tab asleep) is time nobody measured, so its remainder is counted as unknown. The last sample holds until
+ * the record's end (its close time, or itself while open).
+ */
+function statesOverTime(record: SessionRecord, end: number | null, maxHoldMs: number) {
+  const timeInStateMs: Record<NetworkState, number> = { good: 0, warning: 0, bad: 0, unknown: 0 };
+  let transitions = 0;
+  let outages = 0;
+  let outageMs = 0;
+  for (let i = 0; i < record.length; i++) {
+    const t = record.time(i);
+    const next = i + 1 < record.length ? record.time(i + 1) : (end ?? t);
+    const gap = Math.max(0, next - t);
+    const held = Math.min(gap, maxHoldMs);
+    const state = record.networkState(i);
+    timeInStateMs[state] += held;
+    timeInStateMs.unknown += gap - held;
+    if (i > 0 && record.networkState(i - 1) !== state) transitions++;
+    if (record.outage(i) !== null) {
+      outageMs += held;
+      if (i === 0 || record.outage(i - 1) === null) outages++;
+    }
+  }
+  return { timeInStateMs, transitions, outages, outageMs };
+}
+
+function runs<S>(record: SessionRecord, stateOf: (i: number) => S, end: number | null): StateRun<S>[] {
+  const out: StateRun<S>[] = [];
+  for (let i = 0; i < record.length; i++) {
+    const state = stateOf(i);
+    const t = record.time(i);
+    const last = out[out.length - 1];
+    if (last && last.state === state) {
+      last.samples++;
+      continue;
+    }
+    if (last) last.to = t;
+    out.push({ state, from: t, to: t, samples: 1 });
+  }
+  const last = out[out.length - 1];
+  if (last && end !== null) last.to = Math.max(last.to, end);
+  return out;
+}
+
+/**
+ * Slides the widget's own window — samples with timestamp in (end − windowMs, end] — over the record and
+ * keeps the worst. Only full windows count (end at least windowMs − one interval after the first sample),
+ * so a lone bad sample at the start isn't a "worst 30 s" of one; a call shorter than that has one window,
+ * the whole call. Each mean is divided by its bad threshold so loss and RTT share one scale; ties keep the earliest.
+ */
+export function worstWindow(record: SessionRecord, thresholds: Thresholds, windowMs = WINDOW_MS, intervalMs = POLL_INTERVAL_MS): WorstWindow | null {
+  const n = record.length;
+  if (n === 0) return null;
+  const reads = [metricDef('sendPacketLoss').read, metricDef('recvPacketLoss').read, metricDef('roundTripTime').read];
+  const bads = [thresholds.sendPacketLoss.bad, thresholds.recvPacketLoss.bad, thresholds.roundTripTime.bad];
+  const causes: WorstCause[] = ['sendPacketLoss', 'recvPacketLoss', 'roundTripTime'];
+  const sums = [0, 0, 0];
+  const counts = [0, 0, 0];
+  const cursor = record.cursor();
+  const shift = (i: number, sign: 1 | -1) => {
+    const get = cursor.at(i);
+    reads.forEach((read, m) => {
+      const v = read(get);
+      if (v === null) return;
+      sums[m] = (sums[m] ?? 0) + sign * v;
+      counts[m] = (counts[m] ?? 0) + sign;
+    });
+  };
+  const t0 = record.time(0);
+  const full = record.time(n - 1) - t0 >= windowMs - intervalMs;
+  let best: WorstWindow | null = null;
+  let s = 0;
+  for (let e = 0; e < n; e++) {
+    shift(e, 1);
+    const te = record.time(e);
+    while (record.time(s) <= te - windowMs) shift(s++, -1);
+    if (full ? te - t0 < windowMs - intervalMs : e !== n - 1) continue;
+    const means = counts.map((c, m) => (c > 0 ? (sums[m] ?? 0) / c : null));
+    let score = -1;
+    let cause: WorstCause = 'sendPacketLoss';
+    means.forEach((mean, m) => {
+      const bad = bads[m] ?? 1;
+      if (mean !== null && mean / bad > score) {
+        score = mean / bad;
+        cause = causes[m] ?? cause;
+      }
+    });
+    if (score < 0 || (best && score <= best.score)) continue;
+    best = {
+      from: record.time(s), to: te, sampleCount: e - s + 1,
+      sendPacketLoss: means[0] ?? null, recvPacketLoss: means[1] ?? null, roundTripTime: means[2] ?? null,
+      score, cause,
+    };
+  }
+  return best;
+}
+
+const MAX_BROWSER_TEXT = 512;
+
+function browserInfo(b: SummaryOptions['browser']): BrowserInfo {
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, MAX_BROWSER_TEXT) : null);
+  if (typeof b === 'string') return { name: null, userAgent: text(b) };
+  return { name: text(b?.name), userAgent: text(b?.userAgent) };
+}
+
+function positive(v: number | undefined, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
+}
