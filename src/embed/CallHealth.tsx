@@ -33,8 +33,8 @@ export function CallHealth(props: CallHealthProps) {
   );
   useEffect(() => {
     const stop = widget.start();
-    const { store, session } = widget;
-    onReady.current?.(apiOf(store.monitor, session));
+    const { monitor, session } = widget;
+    onReady.current?.(apiOf(monitor, session));
     return stop;
   }, [widget]);
 

@@ -78,7 +78,7 @@ export function createMonitorFor(o: CallHealthOptions): { monitor: Monitor; star
 }
 
 /** The monitor and the widget's store for a set of options; `start()` begins monitoring and returns its undo. */
-export function createWidget(o: CallHealthOptions): { store: HealthStore; session: WidgetSession; start: () => () => void } {
+export function createWidget(o: CallHealthOptions): { store: HealthStore; monitor: Monitor; session: WidgetSession; start: () => () => void } {
   const { monitor, start } = createMonitorFor(o);
   const recording = recordWidget(monitor, o);
   const store = createHealthStore(monitor, {
@@ -93,6 +93,7 @@ export function createWidget(o: CallHealthOptions): { store: HealthStore; sessio
   });
   return {
     store,
+    monitor,
     session: recording.session,
     start: () => {
       recording.resume();

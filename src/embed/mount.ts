@@ -20,7 +20,7 @@ export interface CallHealthHandle extends CallHealthApi {
  * so whatever the target already holds (a call frame) is left alone.
  */
 export function mountCallHealth(target: HTMLElement, options: CallHealthOptions): CallHealthHandle {
-  const { store, session, start } = createWidget(options);
+  const { store, monitor, session, start } = createWidget(options);
   const host = target.ownerDocument.createElement('div');
   host.className = 'call-health-host';
   // No box of its own: a docked widget positions against the target, not against this wrapper.
@@ -40,8 +40,8 @@ export function mountCallHealth(target: HTMLElement, options: CallHealthOptions)
       render(null, host);
       host.remove();
     },
-    onPoll: (listener) => subscribePolls(store.monitor, listener),
-    ...apiOf(store.monitor, session),
+    onPoll: (listener) => subscribePolls(monitor, listener),
+    ...apiOf(monitor, session),
   };
   viewUpdaters.set(handle, (next) => {
     if (destroyed) return;

@@ -22,7 +22,7 @@ describe('subscribePolls (CallHealthHandle.onPoll)', () => {
     };
     const widget = createWidget({ source, intervalMs: 1_000 });
     const seen: { snapshot: Snapshot; storeHasIt: boolean; recorded: number }[] = [];
-    const off = subscribePolls(widget.store.monitor, (snapshot) => {
+    const off = subscribePolls(widget.monitor, (snapshot) => {
       seen.push({ snapshot, storeHasIt: widget.store.snapshot.value === snapshot, recorded: widget.session.summary().sampleCount });
     });
     const stop = widget.start(); // a context event: not a poll
@@ -50,10 +50,10 @@ describe('subscribePolls (CallHealthHandle.onPoll)', () => {
     const widget = createWidget({ source, intervalMs: 1_000 });
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     let calls = 0;
-    subscribePolls(widget.store.monitor, () => {
+    subscribePolls(widget.monitor, () => {
       throw new Error('host bug');
     });
-    subscribePolls(widget.store.monitor, () => calls++);
+    subscribePolls(widget.monitor, () => calls++);
     const stop = widget.start();
     await vi.advanceTimersByTimeAsync(2_000);
     expect(calls).toBe(3);

@@ -2,7 +2,7 @@ import { effect, useComputed, useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { REASONS, UNITS, type MetricDef, type ReasonKey } from '../core/catalogue';
 import { fill } from './labels';
-import { emptySeries, seriesOf } from './series';
+import { emptySeries } from './series';
 import { createSparkline } from './sparkline';
 import type { HealthStore } from './store';
 import { readChartColors, type ChartColors } from './theme';
@@ -19,7 +19,7 @@ function isReason(id: string): id is ReasonKey {
 
 /** One metric: label, current value, a sparkline with its threshold bands, or "n/a" and why. */
 export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }) {
-  const { labels, monitor } = store;
+  const { labels } = store;
   const chartEl = useRef<HTMLDivElement>(null);
   // One buffer per row, refilled every poll: the chart and the texts read the same numbers.
   const series = useMemo(emptySeries, []);
@@ -43,8 +43,8 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
       height: HEIGHT,
       unit: def.unit,
       worse: def.worse,
-      bounds: isReason(def.id) ? monitor.window.thresholds[def.id] : null,
-      windowSec: monitor.window.windowMs / 1000,
+      bounds: isReason(def.id) ? store.thresholds[def.id] : null,
+      windowSec: store.windowMs / 1000,
       colors: () => colors,
     });
     const offTheme = store.themeVersion.subscribe(() => {
@@ -56,7 +56,7 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
     const offTick = effect(() => {
       void store.tick.value;
       const visible = store.visible.value;
-      seriesOf(monitor.window, def.id, series);
+      store.fillSeries(def.id, series);
       // Signals only notify on change, so unchanged texts cost no DOM write.
       value.value = formatMetric(series.current, def.unit, labels);
       missing.value = series.current === null && series.length > 0;
@@ -69,7 +69,7 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
       offTheme();
       spark.destroy();
     };
-  }, [def, monitor, store]);
+  }, [def, store]);
 
   return (
     <li class="ch-metric" data-metric={def.id} data-missing={missing}>

@@ -28,7 +28,7 @@ export function Panel({ store, session }: { store: HealthStore; session?: Widget
 
 function WindowInfo({ store }: { store: HealthStore }) {
   const count = useComputed(() => store.snapshot.value.assessment.sampleCount);
-  const text = useComputed(() => windowInfoText(count.value, store.monitor.window.windowMs, store.labels));
+  const text = useComputed(() => windowInfoText(count.value, store.windowMs, store.labels));
   return <p class="ch-window">{text}</p>;
 }
 

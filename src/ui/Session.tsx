@@ -43,7 +43,7 @@ function SessionBody({ id, store, session }: { id: string; store: HealthStore; s
   };
   return (
     <div id={id} class="ch-session-body">
-      <SessionSummaryView summary={summary} labels={labels} windowMs={store.monitor.window.windowMs} />
+      <SessionSummaryView summary={summary} labels={labels} windowMs={store.windowMs} />
       <Incidents store={store} session={session} />
       <div class="ch-actions">
         <button type="button" class="ch-button" data-ch="download-json" onClick={(e) => download(e.currentTarget.ownerDocument, 'json')}>

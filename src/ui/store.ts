@@ -1,9 +1,12 @@
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { MetricId } from '../core/catalogue';
 import type { Monitor, Snapshot } from '../core/live/monitor';
+import type { Thresholds } from '../core/thresholds';
 import type { Assessment, NetworkState } from '../core/live/window';
 import { createAnnouncer } from './announcer';
 import type { Labels } from './labels';
 import { provenanceOf, type Provenance } from './provenance';
+import { seriesOf, type Series } from './series';
 import { badgeKind, badgeState, badgeText, explain, stillRecovering, type BadgeKind, type Explanation } from './status';
 
 export interface StoreOptions {
@@ -20,10 +23,19 @@ export interface StoreOptions {
   provenance?: Provenance;
 }
 
-/** The widget's state: one monitor subscription turned into signals the components bind to. */
+/**
+ * The widget's state: one monitor subscription turned into what the components show. Components read this
+ * model only — signals of the verdict and its words, the window's length and bounds, each row's series —
+ * never the monitor or its ring.
+ */
 export interface HealthStore {
-  readonly monitor: Monitor;
   readonly labels: Labels;
+  /** The rolling window's length (ms): the panel's "over the last …" and the sparklines' time axis. */
+  readonly windowMs: number;
+  /** The bounds each graded metric is judged against: the sparklines' bands. */
+  readonly thresholds: Readonly<Thresholds>;
+  /** Refills `into` with one metric's points over the window (allocation-free once sized): a row's series. */
+  fillSeries(id: MetricId, into: Series): Series;
   /** A live call in this browser, or a replayed recording (see provenance.ts). */
   readonly provenance: Provenance;
   readonly snapshot: Signal<Snapshot>;
@@ -85,8 +97,10 @@ export function createHealthStore(monitor: Monitor, o: StoreOptions): HealthStor
   doc?.addEventListener('visibilitychange', onVisibility);
 
   return {
-    monitor,
     labels: o.labels,
+    windowMs: monitor.window.windowMs,
+    thresholds: monitor.window.thresholds,
+    fillSeries: (id, into) => seriesOf(monitor.window, id, into),
     provenance: o.provenance ?? provenanceOf(undefined),
     visible,
     snapshot,
