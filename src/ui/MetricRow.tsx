@@ -2,7 +2,7 @@ import { effect, useComputed, useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { REASONS, UNITS, type MetricDef, type ReasonKey } from '../core/catalogue';
 import { fill } from './labels';
-import { emptySeries } from './series';
+import { emptySeries, seriesOf } from './series';
 import { createSparkline } from './sparkline';
 import type { HealthStore } from './store';
 import { readChartColors, type ChartColors } from './theme';
@@ -56,7 +56,7 @@ export function MetricRow({ store, def }: { store: HealthStore; def: MetricDef }
     const offTick = effect(() => {
       void store.tick.value;
       const visible = store.visible.value;
-      store.fillSeries(def.id, series);
+      seriesOf(store.samples, def.id, series);
       // Signals only notify on change, so unchanged texts cost no DOM write.
       value.value = formatMetric(series.current, def.unit, labels);
       missing.value = series.current === null && series.length > 0;

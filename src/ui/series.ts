@@ -1,6 +1,5 @@
 import { UNITS, type MetricId, type Unit } from '../core/catalogue';
 import type { Bounds } from '../core/thresholds';
-import type { NetworkWindow } from '../core/live/window';
 
 /**
  * One metric over the window, oldest first, in the first `length` slots of two typed buffers: x in seconds
@@ -20,7 +19,18 @@ export function emptySeries(): Series {
   return { xs: new Float64Array(0), ys: new Float64Array(0), length: 0, current: null };
 }
 
-export function seriesOf(window: NetworkWindow, id: MetricId, into: Series = emptySeries()): Series {
+/**
+ * What a row's series is read from: the window's samples as the store hands them over — these reads and
+ * nothing else of the engine (a NetworkWindow is one).
+ */
+export interface MetricSamples {
+  readonly capacity: number;
+  count(): number;
+  time(i: number, count: number): number;
+  metricValue(id: MetricId, i: number, count: number): number;
+}
+
+export function seriesOf(window: MetricSamples, id: MetricId, into: Series = emptySeries()): Series {
   const count = window.count();
   // Sized once to the window's ring, which no count exceeds.
   if (into.xs.length < count) {
@@ -40,7 +50,6 @@ export function seriesOf(window: NetworkWindow, id: MetricId, into: Series = emp
   into.current = newestReported < 0 ? null : (ys[newestReported] ?? null);
   return into;
 }
-
 
 /**
  * Top of a sparkline's y scale: headroom over the largest value, room for the threshold bands, rounded up

@@ -1,12 +1,11 @@
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import type { MetricId } from '../core/catalogue';
 import type { Monitor, Snapshot } from '../core/live/monitor';
 import type { Thresholds } from '../core/thresholds';
 import type { Assessment, NetworkState } from '../core/live/window';
 import { createAnnouncer } from './announcer';
 import type { Labels } from './labels';
 import { provenanceOf, type Provenance } from './provenance';
-import { seriesOf, type Series } from './series';
+import type { MetricSamples } from './series';
 import { badgeKind, badgeState, badgeText, explain, stillRecovering, type BadgeKind, type Explanation } from './status';
 
 export interface StoreOptions {
@@ -34,8 +33,8 @@ export interface HealthStore {
   readonly windowMs: number;
   /** The bounds each graded metric is judged against: the sparklines' bands. */
   readonly thresholds: Readonly<Thresholds>;
-  /** Refills `into` with one metric's points over the window (allocation-free once sized): a row's series. */
-  fillSeries(id: MetricId, into: Series): Series;
+  /** The window's samples, read-only: each row refills its series from them (`seriesOf`). */
+  readonly samples: MetricSamples;
   /** A live call in this browser, or a replayed recording (see provenance.ts). */
   readonly provenance: Provenance;
   readonly snapshot: Signal<Snapshot>;
@@ -100,7 +99,7 @@ export function createHealthStore(monitor: Monitor, o: StoreOptions): HealthStor
     labels: o.labels,
     windowMs: monitor.window.windowMs,
     thresholds: monitor.window.thresholds,
-    fillSeries: (id, into) => seriesOf(monitor.window, id, into),
+    samples: monitor.window,
     provenance: o.provenance ?? provenanceOf(undefined),
     visible,
     snapshot,
