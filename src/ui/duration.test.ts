@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../core/live/monitor';
 import type { SessionSummary } from '../core/session/summary';
-import type { Assessment } from '../core/live/window';
+import { snap } from '../core/fixtures/snapshot';
 import { formatDuration } from './duration';
 import { DEFAULT_LABELS as L } from './labels';
 import { timeInStates } from './session-text';
@@ -35,31 +35,8 @@ describe('formatDuration', () => {
 
 /** A stale verdict whose newest sample is `ageMs` old at `now`. */
 function staleAt(now: number, ageMs: number): Snapshot {
-  const assessment: Assessment = {
-    networkState: 'unknown',
-    networkStateReasons: [],
-    metrics: { sendPacketLoss: null, recvPacketLoss: null, roundTripTime: null, availableOutgoingBitrate: null },
-    sampleCount: 3,
-    newestTimestamp: now - ageMs,
-    unknownReason: 'stale',
-    levels: { sendPacketLoss: null, recvPacketLoss: null, roundTripTime: null, availableOutgoingBitrate: null },
-    ungraded: {},
-    packets: { sendPacketLoss: null, recvPacketLoss: null },
-    rttSource: null,
-    stall: null,
-  };
-  return {
-    assessment,
-    health: { consecutiveFailures: 0, consecutiveTimeouts: 0, totalFailures: 0, lastError: null, lastSuccessAt: null, pending: 0 },
-    statsUnavailable: false,
-    active: true,
-    connection: null,
-    reported: null,
-    cpuLoad: null,
-    peers: [],
-    remoteSending: null,
-    outage: null,
-  };
+  const none = { sendPacketLoss: null, recvPacketLoss: null, roundTripTime: null, availableOutgoingBitrate: null };
+  return snap({ networkState: 'unknown', metrics: none, levels: none, sampleCount: 3, newestTimestamp: now - ageMs, unknownReason: 'stale' });
 }
 
 describe('one duration format across the panel', () => {

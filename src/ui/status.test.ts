@@ -1,37 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../core/live/monitor';
-import type { Assessment } from '../core/live/window';
+import { snap } from '../core/fixtures/snapshot';
 import { resolveLabels, fill, DEFAULT_LABELS } from './labels';
 import { badgeKind, badgeState, badgeText, disagrees, explain, stillRecovering } from './status';
 
-function snap(a: Partial<Assessment>, extra: Partial<Snapshot> = {}): Snapshot {
-  return {
-    assessment: {
-      networkState: 'good',
-      networkStateReasons: [],
-      metrics: { sendPacketLoss: 0, recvPacketLoss: 0, roundTripTime: 0.05, availableOutgoingBitrate: 2e6 },
-      sampleCount: 10,
-      newestTimestamp: 1000,
-      unknownReason: null,
-      levels: { sendPacketLoss: 'good', recvPacketLoss: 'good', roundTripTime: 'good', availableOutgoingBitrate: 'good' },
-      ungraded: {},
-      packets: { sendPacketLoss: null, recvPacketLoss: null },
-      rttSource: null,
-      stall: null,
-      ...a,
-    },
-    health: { consecutiveFailures: 0, consecutiveTimeouts: 0, totalFailures: 0, lastError: null, lastSuccessAt: null, pending: 0 },
-    statsUnavailable: false,
-    active: true,
-    connection: null,
-    reported: null,
-    cpuLoad: null,
-    peers: [],
-    remoteSending: null,
-    outage: null,
-    ...extra,
-  };
-}
 
 const L = DEFAULT_LABELS;
 
