@@ -2,7 +2,7 @@
 // over CDP between phases; timing is taken here, with performance.now(), which the clock shim leaves real.
 import WebRTCIssueDetector from 'webrtc-issue-detector';
 import { createReplaySource, createWebRTCStatsSource, mountCallHealth, preloadPanel, type CallHealthHandle } from '../src/index';
-import { startLoopbackCall, type LoopbackCall } from '../src/demo/loopback-call';
+import { startLoopbackCall, type LoopbackCall } from '../src/testing/loopback-call';
 import { accelerate, hold } from './clock';
 import { nextStats, restamp } from './stats';
 import { openDump } from './dump-open';

@@ -2,7 +2,7 @@
 // createWebRTCStatsSource with the product defaults (2 s polls, 30 s window). The tests read the verdict
 // from the widget itself; <output id="call"> only says whether the call is up.
 // ?devices=0 skips getUserMedia and uses generated media (the demo's fallback path).
-import { startLoopbackCall } from '../../src/demo/loopback-call';
+import { startLoopbackCall } from '../../src/testing/loopback-call';
 import { createWebRTCStatsSource, mountCallHealth } from '../../src/index';
 
 const out = document.getElementById('call') as HTMLOutputElement;

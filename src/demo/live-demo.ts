@@ -1,5 +1,5 @@
 import { createWebRTCStatsSource, mountCallHealth, POLL_INTERVAL_MS, type CallHealthHandle } from '../index';
-import { startLoopbackCall } from './loopback-call';
+import { startLoopbackCall } from '../testing/loopback-call';
 import { sharePolls } from './shared-polls';
 import type { DemoStage } from './stage';
 

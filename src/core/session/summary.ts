@@ -3,6 +3,12 @@ import type { SessionRecord } from './session-record';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../thresholds';
 import type { NetworkState } from '../live/window';
 import { POLL_INTERVAL_MS, STALE_AFTER_MS, WINDOW_MS } from '../defaults';
+import { runs, statesOverTime, type StateRun } from './state-runs';
+import { worstWindow, type WorstWindow } from './worst-window';
+
+export type { StateRun } from './state-runs';
+export { worstWindow } from './worst-window';
+export type { WorstCause, WorstWindow } from './worst-window';
 
 export type Direction = 'send' | 'recv';
 export type Kind = 'audio' | 'video' | 'total';
@@ -39,28 +45,6 @@ export const SUMMARY_UNITS: Readonly<Record<StatKey, Unit>> = Object.freeze({
   userSentBitsPerSecMin: 'bps', userSentBitsPerSecAvg: 'bps', userSentBitsPerSecMax: 'bps',
   userRecvBitsPerSecMin: 'bps', userRecvBitsPerSecAvg: 'bps', userRecvBitsPerSecMax: 'bps',
 });
-
-/** A stretch of consecutive samples with one state. `to` is the next run's first sample (or the end). */
-export interface StateRun<S> {
-  state: S;
-  from: number;
-  to: number;
-  samples: number;
-}
-
-export type WorstCause = 'sendPacketLoss' | 'recvPacketLoss' | 'roundTripTime';
-/** The 30 s window (as the live widget held it) with the highest mean loss or RTT relative to its bad threshold. */
-export interface WorstWindow {
-  from: number;
-  to: number;
-  sampleCount: number;
-  sendPacketLoss: number | null;
-  recvPacketLoss: number | null;
-  roundTripTime: number | null;
-  /** max(mean / bad threshold) over the three: 1 means a mean right at its bad threshold. */
-  score: number;
-  cause: WorstCause;
-}
 
 export interface BrowserInfo {
   name: string | null;
@@ -225,104 +209,6 @@ function streamStats(a: { loss: Acc; jitter: Acc; rtt: Acc }): StreamStats {
     jitterAvg: a.jitter.avg, jitterMax: a.jitter.hi,
     packetLossRateAvg: a.loss.avg, packetLossRateMax: a.loss.hi,
   };
-}
-
-/**
- * Each sample's state holds until the next sample, but for at most maxHoldMs: a longer gap (polls failing,
- * tab asleep) is time nobody measured, so its remainder is counted as unknown. The last sample holds until
- * the record's end (its close time, or itself while open).
- */
-function statesOverTime(record: SessionRecord, end: number | null, maxHoldMs: number) {
-  const timeInStateMs: Record<NetworkState, number> = { good: 0, warning: 0, bad: 0, unknown: 0 };
-  let transitions = 0;
-  let outages = 0;
-  let outageMs = 0;
-  for (let i = 0; i < record.length; i++) {
-    const t = record.time(i);
-    const next = i + 1 < record.length ? record.time(i + 1) : (end ?? t);
-    const gap = Math.max(0, next - t);
-    const held = Math.min(gap, maxHoldMs);
-    const state = record.networkState(i);
-    timeInStateMs[state] += held;
-    timeInStateMs.unknown += gap - held;
-    if (i > 0 && record.networkState(i - 1) !== state) transitions++;
-    if (record.outage(i) !== null) {
-      outageMs += held;
-      if (i === 0 || record.outage(i - 1) === null) outages++;
-    }
-  }
-  return { timeInStateMs, transitions, outages, outageMs };
-}
-
-function runs<S>(record: SessionRecord, stateOf: (i: number) => S, end: number | null): StateRun<S>[] {
-  const out: StateRun<S>[] = [];
-  for (let i = 0; i < record.length; i++) {
-    const state = stateOf(i);
-    const t = record.time(i);
-    const last = out[out.length - 1];
-    if (last && last.state === state) {
-      last.samples++;
-      continue;
-    }
-    if (last) last.to = t;
-    out.push({ state, from: t, to: t, samples: 1 });
-  }
-  const last = out[out.length - 1];
-  if (last && end !== null) last.to = Math.max(last.to, end);
-  return out;
-}
-
-/**
- * Slides the widget's own window — samples with timestamp in (end − windowMs, end] — over the record and
- * keeps the worst. Only full windows count (end at least windowMs − one interval after the first sample),
- * so a lone bad sample at the start isn't a "worst 30 s" of one; a call shorter than that has one window,
- * the whole call. Each mean is divided by its bad threshold so loss and RTT share one scale; ties keep the earliest.
- */
-export function worstWindow(record: SessionRecord, thresholds: Thresholds, windowMs = WINDOW_MS, intervalMs = POLL_INTERVAL_MS): WorstWindow | null {
-  const n = record.length;
-  if (n === 0) return null;
-  const reads = [metricDef('sendPacketLoss').read, metricDef('recvPacketLoss').read, metricDef('roundTripTime').read];
-  const bads = [thresholds.sendPacketLoss.bad, thresholds.recvPacketLoss.bad, thresholds.roundTripTime.bad];
-  const causes: WorstCause[] = ['sendPacketLoss', 'recvPacketLoss', 'roundTripTime'];
-  const sums = [0, 0, 0];
-  const counts = [0, 0, 0];
-  const cursor = record.cursor();
-  const shift = (i: number, sign: 1 | -1) => {
-    const get = cursor.at(i);
-    reads.forEach((read, m) => {
-      const v = read(get);
-      if (v === null) return;
-      sums[m] = (sums[m] ?? 0) + sign * v;
-      counts[m] = (counts[m] ?? 0) + sign;
-    });
-  };
-  const t0 = record.time(0);
-  const full = record.time(n - 1) - t0 >= windowMs - intervalMs;
-  let best: WorstWindow | null = null;
-  let s = 0;
-  for (let e = 0; e < n; e++) {
-    shift(e, 1);
-    const te = record.time(e);
-    while (record.time(s) <= te - windowMs) shift(s++, -1);
-    if (full ? te - t0 < windowMs - intervalMs : e !== n - 1) continue;
-    const means = counts.map((c, m) => (c > 0 ? (sums[m] ?? 0) / c : null));
-    let score = -1;
-    let cause: WorstCause = 'sendPacketLoss';
-    means.forEach((mean, m) => {
-      const bad = bads[m] ?? 1;
-      if (mean !== null && mean / bad > score) {
-        score = mean / bad;
-        cause = causes[m] ?? cause;
-      }
-    });
-    if (score < 0 || (best && score <= best.score)) continue;
-    best = {
-      from: record.time(s), to: te, sampleCount: e - s + 1,
-      sendPacketLoss: means[0] ?? null, recvPacketLoss: means[1] ?? null, roundTripTime: means[2] ?? null,
-      score, cause,
-    };
-  }
-  return best;
 }
 
 const MAX_BROWSER_TEXT = 512;
