@@ -191,15 +191,12 @@ function isGraded(m: Declared): m is Extract<Declared, { grade: Bounds }> {
   return 'grade' in m;
 }
 
-const GRADED = METRICS.filter(isGraded);
+/** The graded metrics' declarations, in grading order: where the default thresholds come from. */
+export const GRADED_METRICS = METRICS.filter(isGraded);
 /** The graded metrics' ids, in grading order. */
-export const REASONS: readonly ReasonKey[] = GRADED.map((m) => m.id);
+export const REASONS: readonly ReasonKey[] = GRADED_METRICS.map((m) => m.id);
 /** Every metric's id, in display order. */
 export const METRIC_IDS: readonly MetricId[] = METRICS.map((m) => m.id);
-/** The default bounds of each graded metric, from its declaration. */
-export const DEFAULT_BOUNDS: Readonly<Record<ReasonKey, Bounds>> = Object.fromEntries(
-  GRADED.map((m) => [m.id, { ...m.grade }]),
-) as Record<ReasonKey, Bounds>; // Object.fromEntries can't know the keys are exactly ReasonKey
 
 export function metricDef(id: MetricId): MetricDef {
   const def: MetricDef | undefined = METRICS.find((m) => m.id === id);

@@ -1,4 +1,4 @@
-import { DEFAULT_BOUNDS, REASONS, recordOf, type Bounds, type ReasonKey } from './catalogue';
+import { GRADED_METRICS, REASONS, recordOf, type Bounds, type ReasonKey } from './catalogue';
 
 export type { Bounds, Level } from './catalogue';
 export type Thresholds = Record<ReasonKey, Bounds>;
@@ -6,7 +6,10 @@ export type Thresholds = Record<ReasonKey, Bounds>;
 export type ThresholdOverrides = { [K in ReasonKey]?: Partial<Bounds> };
 
 /** The default bounds, as each graded metric declares them in the catalogue (where their sources are cited). */
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze(DEFAULT_BOUNDS);
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze(
+  // Object.fromEntries can't know the keys are exactly ReasonKey.
+  Object.fromEntries(GRADED_METRICS.map((m) => [m.id, { ...m.grade }])) as Thresholds,
+);
 
 /**
  * Loss is not graded from fewer packets than this expected over the window, where the source counts packets
