@@ -6,6 +6,7 @@ import { startLoopbackCall, type LoopbackCall } from '../src/testing/loopback-ca
 import { accelerate, hold } from './clock';
 import { nextStats, restamp } from './stats';
 import { openDump } from './dump-open';
+import { openFile } from './file-open';
 
 const widgetEl = () => document.getElementById('widget') as HTMLElement;
 let handle: CallHealthHandle | null = null;
@@ -71,6 +72,8 @@ function until(cond: () => boolean): Promise<void> {
 const bench = {
   /** Opens a 5 MB dump as the demo's file picker does; the longest main-thread task while it does. */
   openDump,
+  /** Opens one of the runner's files at the limits as the demo's file picker does; the longest task while it does. */
+  openFile,
 
   /** p50/p95/max of one poll, back to back (1000× time). */
   async pollCost(n: number, warmup = 50): Promise<number[]> {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { resolve } from 'node:path';
+import { shoot } from './screenshots';
 
 // The default demo (no query): a real local WebRTC call in the page, its far end's video as the call frame,
 // monitored by the widget. Chromium's fake camera and microphone stand in for the user's (CHROMIUM_ARGS).
@@ -66,7 +66,7 @@ test('the default demo runs a live local call, monitored: good, real numbers, on
   }
   await expect(page.locator('#demo-side .ch-metric[data-metric="sendBitsPerSecond"] .ch-metric-value')).toHaveText(/[kM]bps/);
   await expect(page.locator('#demo-side .ch-metric[data-metric="recvBitsPerSecond"] .ch-metric-value')).toHaveText(/[kM]bps/);
-  await page.screenshot({ path: resolve(import.meta.dirname, '..', 'test-results', 'screenshots', 'demo-live-chromium.png') });
+  await shoot('demo-live-chromium.png', (path) => page.screenshot({ path }));
   // A plain WebRTC call has no Daily verdict to show beside ours.
   await expect(page.locator('#demo-side [data-ch="reported-state"]')).toHaveCount(0);
 

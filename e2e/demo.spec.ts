@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { resolve } from 'node:path';
 import { DRAWN_METRICS, inkPerMetric } from './in-page';
+import { shoot } from './screenshots';
 
 // The demo page's recorded traces (?mode=replay): replayed, badge docked over the stand-in call, panel beside.
 test('demo replays the recorded traces with a picker', async ({ page }) => {
@@ -39,6 +39,6 @@ test('demo replays the recorded traces with a picker', async ({ page }) => {
       return DRAWN_METRICS.filter((m) => !((ink[m] ?? 0) > 20));
     }, { message: 'panel metrics whose sparkline has no line yet', timeout: 5_000 })
     .toEqual([]);
-  await page.screenshot({ path: resolve(import.meta.dirname, '..', 'test-results', 'screenshots', 'demo-light-chromium.png') });
+  await shoot('demo-light-chromium.png', (path) => page.screenshot({ path }));
   expect(errors).toEqual([]);
 });

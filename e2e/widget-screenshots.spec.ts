@@ -1,15 +1,13 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { resolve } from 'node:path';
 import { DRAWN_METRICS, inkPerMetric } from './in-page';
 import { badge, mountTrace, openHarness, pill } from './widget-helpers';
+import { shoot } from './screenshots';
 
-// Pictures for a person to look at after a run (test-results/screenshots/*.png, untracked so a test run
-// leaves the tree clean), taken on the congested-upload trace once it is Poor — the state with the most to
+// Pictures for a person to look at (`npm run screenshots`, see screenshots.ts), taken on the congested-upload trace once it is Poor — the state with the most to
 // show: reasons, bands crossed, Daily's verdict, CPU load. Named <what>-<theme>-chromium.png, beside the
 // Firefox specs' <what>-<theme>-firefox.png of the same pages, so the two browsers compare side by side.
 // Each test first checks that what its picture is meant to show is really on screen: the scheme asked for,
 // the element in the viewport with a size, the reasons listed, the sparklines drawn.
-const dir = resolve(import.meta.dirname, '..', 'test-results', 'screenshots');
 
 /** The element has a size and lies wholly inside the viewport, so a viewport screenshot shows all of it. */
 async function expectOnScreen(page: Page, locator: Locator, what: string): Promise<void> {
@@ -47,7 +45,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(root).toHaveAttribute('data-scheme', theme);
     await expect(pill(page).locator('.ch-pill-text')).toHaveText('Poor');
     await expectOnScreen(page, pill(page), 'pill');
-    await root.screenshot({ path: resolve(dir, `badge-${theme}-chromium.png`), animations: 'disabled' });
+    await shoot(`badge-${theme}-chromium.png`, (path) => root.screenshot({ path, animations: 'disabled' }));
 
     await pill(page).click();
     await expect(pill(page)).toHaveAttribute('aria-expanded', 'true');
@@ -57,7 +55,7 @@ for (const theme of ['light', 'dark'] as const) {
     expect(texts.length).toBeGreaterThan(0);
     for (const t of texts) expect(t.trim()).not.toBe('');
     await expectOnScreen(page, page.locator('.ch-reasons'), 'reasons list');
-    await page.screenshot({ path: resolve(dir, `badge-open-${theme}-chromium.png`), animations: 'disabled' });
+    await shoot(`badge-open-${theme}-chromium.png`, (path) => page.screenshot({ path, animations: 'disabled' }));
     expect(errors).toEqual([]);
   });
 
@@ -74,7 +72,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.locator('.ch-panel canvas')).toHaveCount(10);
     await expectInk(page, DRAWN_METRICS);
     await expectOnScreen(page, page.locator('.ch-verdicts'), 'verdicts');
-    await page.screenshot({ path: resolve(dir, `panel-${theme}-chromium.png`), animations: 'disabled' });
+    await shoot(`panel-${theme}-chromium.png`, (path) => page.screenshot({ path, animations: 'disabled' }));
     expect(errors).toEqual([]);
   });
 }
@@ -92,6 +90,6 @@ test('panel of a Firefox-shaped call, light: what Firefox lacks reads n/a, the r
     await expect(page.locator(`.ch-metric[data-metric=${id}] .ch-metric-value`)).toHaveText('n/a');
   }
   await expectInk(page, DRAWN_METRICS.filter((m) => !lacking.includes(m)));
-  await page.screenshot({ path: resolve(dir, 'panel-firefox-trace-light-chromium.png'), animations: 'disabled' });
+  await shoot('panel-firefox-trace-light-chromium.png', (path) => page.screenshot({ path, animations: 'disabled' }));
   expect(errors).toEqual([]);
 });

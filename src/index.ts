@@ -1,5 +1,6 @@
 // The public API. Everything a host page may use is exported here and nowhere else.
-export { NetworkWindow, grade, STALL_SAMPLES } from './core/live/window';
+export { NetworkWindow, grade } from './core/live/window';
+export { STALL_SAMPLES } from './core/live/media-flow';
 export type { Assessment, NetworkState, NetworkWindowOptions, UnknownReason, UngradedWhy, Stall } from './core/live/window';
 export { DEFAULT_THRESHOLDS, MIN_LOSS_PACKETS, resolveThresholds } from './core/thresholds';
 export type { Bounds, Level, Thresholds, ThresholdOverrides } from './core/thresholds';
@@ -34,9 +35,10 @@ export { DEFAULT_LABELS } from './ui/labels';
 export type { Labels, LabelOverrides } from './ui/labels';
 // The session: every sample of the call, its post-call-style summary, incidents, export and the /logs import.
 export { SessionRecord } from './core/session/session-record';
-export type { SessionRecordOptions, SessionSample, SampleState, SampleCursor } from './core/session/session-record';
+export type { SessionRecordOptions, SessionSample, SampleCursor } from './core/session/session-record';
+export type { SampleState } from './core/session/sample-flags';
 export { summarize, SUMMARY_UNITS, NOT_MEASURED } from './core/session/summary';
-export type { SessionSummary, SummaryOptions, SendStats, RecvStats, StreamStats, StatKey, StateRun, WorstWindow, WorstCause, BrowserInfo, Direction, Kind } from './core/session/summary';
+export type { SessionSummary, SummaryOptions, SendStats, RecvStats, StreamStats, StatKey, StateRun, WorstWindow, WorstCause, BrowserInfo, Direction, SummaryMedia, Kind } from './core/session/summary';
 export { IncidentLog } from './core/session/incidents';
 export type { Incident, IncidentLogOptions } from './core/session/incidents';
 export { exportSession, exportIncident, toCsv, safeRoomUrl, CSV_HEADER, SESSION_EXPORT_VERSION } from './core/session/export';
@@ -46,7 +48,8 @@ export type { DailyLogsTimeline, DailyLogsInterval, DailyLogsOptions, DailyLogsF
 export { recordMonitor } from './core/session/record-monitor';
 export type { RecordMonitorOptions, SessionRecorder } from './core/session/record-monitor';
 // Session replay (of our own exports, Daily's /logs and getStats() dumps) and the widget's session API.
-export { parseRecording, parseRecordingAsync, RecordingError } from './sources/formats/parse-recording';
+export { parseRecording, parseRecordingAsync, openRecordingFile, RecordingError } from './sources/formats/parse-recording';
+export { FILE_LIMITS, type FileLimits } from './sources/formats/file-limits';
 export { loadDumpReader } from './sources/formats/dump-reader';
 export type { Recording, RecordingErrorCode, RecordingFormat, RecordingOptions, ReplayInput } from './sources/formats/parse-recording';
 export type { DumpFormat } from './sources/formats/dumps/dump';

@@ -1,14 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { readState, waitFor, ms } from '../netns/widget-state';
 import { firefoxMissing, launchFirefox, openPage, type LaunchedFirefox } from './launch';
+import { shoot } from '../screenshots';
 
 // A real two-peer call in one Firefox page (Firefox's fake camera and microphone), monitored by the widget
 // through createWebRTCStatsSource with the product defaults: e2e/pages/loopback.ts, as in Chromium. What the
 // widget should say is worked out here from Firefox's own getStats() report, not from the widget.
-const SHOTS = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 test.describe.configure({ mode: 'serial' });
 
@@ -72,8 +70,7 @@ test('a clean loopback call: Good, the round trip measured, available upload n/a
   for (const m of ['sendPacketLoss', 'recvPacketLoss', 'sendBitsPerSecond', 'recvBitsPerSecond']) {
     expect((await row(page, m)).value, m).toMatch(/\d/);
   }
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: resolve(SHOTS, 'panel-live-call-firefox.png') });
+  await shoot('panel-live-call-firefox.png', async (path) => { await page.screenshot({ path }); });
   await page.evaluate(() => (window as unknown as { callHealthTest: { stop(): void } }).callHealthTest.stop());
   await page.close();
   expect(errors).toEqual([]);
@@ -101,8 +98,7 @@ test('the demo opened in Firefox: the same live call and widget, Firefox’s mis
   expect(upload.value).toBe('n/a');
   expect(upload.why).toMatch(/^Not reported by this browser \(Firefox \d+ gives no bandwidth estimate\)$/);
   for (const m of ['sendBitsPerSecond', 'recvBitsPerSecond']) expect((await side(m)).value, m).toMatch(/[kM]bps$/);
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: resolve(SHOTS, 'demo-live-firefox.png') });
+  await shoot('demo-live-firefox.png', async (path) => { await page.screenshot({ path }); });
   await page.close();
   expect(errors).toEqual([]);
 });

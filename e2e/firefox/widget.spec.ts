@@ -1,17 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 
 import { cspProbe, DRAWN_METRICS, inkPerMetric } from '../in-page';
 import { firefoxMissing, launchFirefox, openPage, type LaunchedFirefox } from './launch';
 import { missingLibBuild, serveLibPages, type LibServer } from '../lib-pages';
+import { shoot } from '../screenshots';
 
 // The widget from the production build in a real Firefox (firefox-esr, headless, WebDriver BiDi): every
 // embedding — the mount function in badge and panel mode, the custom element, the Preact component, the
 // standalone bundle in a plain page and under a strict CSP — in both themes where it draws differently. The
 // harness pages are the Chromium specs' own (e2e/pages/widget.ts, plain/, csp/).
-const SHOTS = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 test.describe.configure({ mode: 'serial' });
 
@@ -25,7 +23,6 @@ test.beforeAll(async () => {
   if (skipReason) return;
   ff = await launchFirefox();
   lib = await serveLibPages();
-  mkdirSync(SHOTS, { recursive: true });
 });
 
 test.afterAll(async () => {
@@ -65,7 +62,7 @@ for (const theme of ['light', 'dark'] as const) {
     await waitState(page, '', 'bad');
     expect(await attr(page, '.call-health', 'data-scheme')).toBe(theme);
     const root = await page.$('.call-health');
-    await root?.screenshot({ path: resolve(SHOTS, `badge-${theme}-firefox.png`) });
+    await shoot(`badge-${theme}-firefox.png`, async (path) => { await root?.screenshot({ path }); });
 
     // Keyboard only: Tab reaches the pill, Enter opens it, Escape closes it and gives focus back.
     await page.keyboard.press('Tab');
@@ -75,7 +72,7 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await attr(page, '.ch-pill', 'aria-expanded')).toBe('true');
     const reasons = await page.$$eval('.ch-reason', (els) => els.map((e) => (e as HTMLElement).dataset['reason']));
     expect(reasons).toContain('availableOutgoingBitrate');
-    await page.screenshot({ path: resolve(SHOTS, `badge-open-${theme}-firefox.png`) });
+    await shoot(`badge-open-${theme}-firefox.png`, async (path) => { await page.screenshot({ path }); });
     await page.keyboard.press('Escape');
     expect(await attr(page, '.ch-pill', 'aria-expanded')).toBe('false');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('ch-pill');
@@ -107,7 +104,7 @@ for (const theme of ['light', 'dark'] as const) {
       { timeout: 5_000 },
       before,
     );
-    await page.screenshot({ path: resolve(SHOTS, `panel-${theme}-firefox.png`) });
+    await shoot(`panel-${theme}-firefox.png`, async (path) => { await page.screenshot({ path }); });
     await page.close();
     expect(errors).toEqual([]);
   });

@@ -1,9 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { cspProbe, DRAWN_METRICS, inkPerMetric } from '../in-page';
 import { missingLibBuild, serveLibPages, type LibServer } from '../lib-pages';
 import { startWebKit, webkitMissing, type WebKitSession } from './webdriver';
+import { shoot } from '../screenshots';
 
 // The widget from the production build in WebKit — Debian's WebKitGTK 2.50 MiniBrowser, the engine Safari is
 // built on, on an Xvfb display: badge and panel in both themes, the custom element and the Preact component,
@@ -11,7 +10,6 @@ import { startWebKit, webkitMissing, type WebKitSession } from './webdriver';
 // without WebRTC (no RTCPeerConnection), so no live call can run in it here (checked below).
 // The browser runs with LANG=C.UTF-8, a Debian container's default, under which WebKitGTK reports
 // navigator.language "C": the panel's charts must load anyway.
-const SHOTS = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 test.describe.configure({ mode: 'serial' });
 
@@ -25,7 +23,6 @@ test.beforeAll(async () => {
   if (skipReason) return;
   wk = await startWebKit();
   lib = await serveLibPages();
-  mkdirSync(SHOTS, { recursive: true });
 });
 
 test.afterAll(async () => {
@@ -74,7 +71,7 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await s.run(() => document.querySelector('.call-health')?.getAttribute('data-scheme'))).toBe(theme);
     // The page keeps its own language: the guard gave uPlot a valid one only while its chunk loaded.
     expect(await s.run(() => navigator.language)).toBe('C');
-    await s.screenshot(resolve(SHOTS, `panel-${theme}-webkit.png`));
+    await shoot(`panel-${theme}-webkit.png`, (path) => s.screenshot(path));
     expect(await s.run(pageErrors)).toEqual([]);
   });
 
@@ -88,7 +85,7 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await s.run(() => document.querySelector('.ch-pill')?.getAttribute('aria-expanded'))).toBe('true');
     const reasons = await s.run(() => [...document.querySelectorAll<HTMLElement>('.ch-reason')].map((e) => e.dataset['reason']));
     expect(reasons).toContain('availableOutgoingBitrate');
-    await s.screenshot(resolve(SHOTS, `badge-open-${theme}-webkit.png`));
+    await shoot(`badge-open-${theme}-webkit.png`, (path) => s.screenshot(path));
     expect(await s.run(pageErrors)).toEqual([]);
   });
 }
@@ -130,6 +127,6 @@ test('the standalone bundle in a plain page, and under a strict CSP with zero vi
   await s.waitUntil(hasState, 'Poor panel', 10_000, '#panel', 'bad');
   await s.waitUntil(() => document.querySelectorAll('#panel .ch-panel canvas').length === 10, 'panel sparklines', 10_000);
   await new Promise((r) => setTimeout(r, 1_000));
-  await s.screenshot(resolve(SHOTS, 'csp-page-webkit.png'));
+  await shoot('csp-page-webkit.png', (path) => s.screenshot(path));
   expect(await s.run(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import { METRICS, parseRecordingAsync, type Recording, type ReplaySource } from '../index';
+import { METRICS, openRecordingFile, type Recording, type ReplaySource } from '../index';
 import { browserOf } from '../core/browser';
 import { formatName } from '../sources/formats/format-names';
 import { metricsWithout } from '../ui/lacks';
@@ -8,11 +8,12 @@ import type { DemoStage } from './stage';
  * Replaying your own file: a file chooser among the replay controls and the whole page as a drop target,
  * for a chrome://webrtc-internals or rtcstats dump, a getStats() snapshot, an exported session or incident
  * (the panel's Download JSON / Export) or a Daily `/logs` response saved with `includeMetrics=1`. A file that
- * isn't one, or can't be replayed, says why in the stage's line. Returns the undo.
+ * isn't one, or can't be replayed, says why in the stage's line (files are held to FILE_LIMITS and opened in
+ * slices: see openRecordingFile). Returns the undo.
  */
 export function acceptRecordingFiles(
   stage: DemoStage,
-  onRecording: (recording: Recording, fileName: string, text: string) => void,
+  onRecording: (recording: Recording, file: File) => void,
 ): () => void {
   const doc = stage.controls.ownerDocument;
   const label = doc.createElement('label');
@@ -28,8 +29,7 @@ export function acceptRecordingFiles(
   const read = async (file: File) => {
     try {
       stage.describe(`Opening ${file.name}…`);
-      const text = await file.text();
-      onRecording(await parseRecordingAsync(text), file.name, text);
+      onRecording(await openRecordingFile(file), file);
     } catch (err) {
       stage.describe(`Could not replay ${file.name}: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -1,4 +1,5 @@
-import { createWebRTCStatsSource, mountCallHealth, POLL_INTERVAL_MS, type CallHealthHandle } from '../index';
+import { createReplaySource, createWebRTCStatsSource, mountCallHealth, POLL_INTERVAL_MS, type CallHealthHandle } from '../index';
+import { acceptRecordingFiles, describeRecording } from './file-demo';
 import { startLoopbackCall } from '../testing/loopback-call';
 import { sharePolls } from './shared-polls';
 import type { DemoStage } from './stage';
@@ -34,7 +35,22 @@ export async function startLiveDemo(stage: DemoStage, signal: AbortSignal): Prom
     `Live local call: two peer connections in this page send ${media} to each other over this machine's own ` +
       `network, monitored from getStats(). The far end's video is muted: its sound is your own microphone.`,
   );
+  // A recording opened during the call (a customer's dump, say) replays in a panel of its own under the live
+  // one, so QA can hold the two side by side; the call and its widgets run on untouched.
+  const replayed = document.createElement('section');
+  replayed.className = 'demo-replayed';
+  replayed.setAttribute('aria-label', 'Replayed recording');
+  stage.side.append(replayed);
+  let replay: CallHealthHandle | null = null;
+  const detachFiles = acceptRecordingFiles(stage, (recording, file) => {
+    replay?.destroy();
+    const source = createReplaySource(recording);
+    replay = mountCallHealth(replayed, { source, ...source.timing, mode: 'panel' });
+    stage.describe(`${describeRecording(source, file.name, 1)} The live call runs on above.`);
+  });
   return () => {
+    detachFiles();
+    replay?.destroy();
     widgets.forEach((w) => w.destroy());
     for (const v of [remote, self]) v.srcObject = null;
     call.stop();

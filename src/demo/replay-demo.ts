@@ -1,4 +1,4 @@
-import { mountCallHealth, createReplaySource, parseRecordingAsync, parseTrace, type CallHealthHandle, type Recording, type Theme, type Trace } from '../index';
+import { mountCallHealth, createReplaySource, openRecordingFile, parseTrace, type CallHealthHandle, type Recording, type Theme, type Trace } from '../index';
 import { acceptRecordingFiles, describeRecording } from './file-demo';
 import { picker, type DemoStage } from './stage';
 
@@ -35,7 +35,7 @@ export async function startReplayDemo(stage: DemoStage, options: ReplayDemoOptio
   let widgets: CallHealthHandle[] = [];
   let stopped = false;
   /** A file the user chose or dropped; it plays instead of the picked trace until another trace is picked. */
-  let dropped: { recording: Recording; name: string; text: string } | null = null;
+  let dropped: { recording: Recording; name: string; file: File } | null = null;
   /** For a dump with several peer connections: all of them (as the page watched them) or one. */
   let connectionPicker: HTMLElement | null = null;
   const pickConnections = (file: NonNullable<typeof dropped>) => {
@@ -44,7 +44,7 @@ export async function startReplayDemo(stage: DemoStage, options: ReplayDemoOptio
     const all = file.recording.connections?.all ?? [];
     if (all.length < 2) return;
     const p = picker('connection', 'Connection', [['', 'All connections'], ...all.map((id): [string, string] => [id, id])], (id) => {
-      parseRecordingAsync(file.text, id ? { connection: id } : {}).then(
+      openRecordingFile(file.file, id ? { connection: id } : {}).then(
         (recording) => {
           if (dropped !== file) return;
           file.recording = recording;
@@ -94,8 +94,8 @@ export async function startReplayDemo(stage: DemoStage, options: ReplayDemoOptio
       choose({ theme: v === 'light' || v === 'dark' ? v : 'auto' }),
     ).element,
   );
-  const detachFiles = acceptRecordingFiles(stage, (recording, name, text) => {
-    dropped = { recording, name, text };
+  const detachFiles = acceptRecordingFiles(stage, (recording, file) => {
+    dropped = { recording, name: file.name, file };
     pickConnections(dropped);
     void play();
   });

@@ -9,7 +9,7 @@ import { createHealthStore, type HealthStore } from '../ui/store';
 import { labelsForLacks } from '../ui/lacks';
 import { type WidgetSession } from '../ui/widget-session';
 import { provenanceOf } from '../ui/provenance';
-import { recordWidget, sourceLacks } from './session';
+import { startWidgetSession, sourceLacks } from './session';
 
 /** Options shared by every embedding (component, mount function, custom element). */
 export interface CallHealthOptions {
@@ -80,7 +80,7 @@ export function createMonitorFor(o: CallHealthOptions): { monitor: Monitor; star
 /** The monitor and the widget's store for a set of options; `start()` begins monitoring and returns its undo. */
 export function createWidget(o: CallHealthOptions): { store: HealthStore; monitor: Monitor; session: WidgetSession; start: () => () => void } {
   const { monitor, start } = createMonitorFor(o);
-  const recording = recordWidget(monitor, o);
+  const sessionControl = startWidgetSession(monitor, o);
   const store = createHealthStore(monitor, {
     // A replayed /logs response has no RTT, jitter or send loss: those rows say so rather than blame the browser.
     labels: labelsForLacks(resolveLabels(o.labels), sourceLacks(o.call ? undefined : o.source), o.labels?.missingWhy),
@@ -94,16 +94,16 @@ export function createWidget(o: CallHealthOptions): { store: HealthStore; monito
   return {
     store,
     monitor,
-    session: recording.session,
+    session: sessionControl.session,
     start: () => {
-      recording.resume();
+      sessionControl.resume();
       const stop = start();
       return () => {
         // Unsubscribe first: stopping emits once more, and nothing should react to a widget going away.
         store.dispose();
         stop();
         // After stop(): the record closes at the moment monitoring ended, and stays exportable.
-        recording.stop();
+        sessionControl.stop();
       };
     },
   };

@@ -45,7 +45,7 @@ export function subscribePolls(monitor: Monitor, listener: PollListener): () => 
   };
 }
 
-export interface WidgetRecording {
+export interface SessionControl {
   session: WidgetSession;
   /** Records again after a stop (a widget started twice gets a fresh record, not a silent one). */
   resume(): void;
@@ -57,7 +57,7 @@ export interface WidgetRecording {
  * Every widget records its call from the moment it exists. The record follows the monitor (see
  * recordMonitor): Daily's left-meeting stops the monitor and closes it, a new join opens a fresh one.
  */
-export function recordWidget(monitor: Monitor, o: { intervalMs?: number; roomUrl?: string }): WidgetRecording {
+export function startWidgetSession(monitor: Monitor, o: { intervalMs?: number; roomUrl?: string }): SessionControl {
   const roomUrl = safeRoomUrl(o.roomUrl) ?? undefined;
   // An incident keeps one window either side of the turn: 30 s by default, and what a sped-up replay
   // (whose window is scaled by its speed) needs so that its incidents span the same part of the call.

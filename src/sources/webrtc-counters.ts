@@ -8,10 +8,11 @@ export interface StatsReportLike {
   forEach(callback: (value: unknown, key: string) => void): void;
 }
 
-export type Kind = 'audio' | 'video';
+/** A stream's media, as getStats() names it. */
+export type MediaKind = 'audio' | 'video';
 
 export interface InboundCounters {
-  kind: Kind;
+  kind: MediaKind;
   ssrc: number | null;
   timestamp: number | null;
   packetsLost: number | null;
@@ -22,7 +23,7 @@ export interface InboundCounters {
 }
 
 export interface OutboundCounters {
-  kind: Kind;
+  kind: MediaKind;
   ssrc: number | null;
   timestamp: number | null;
   packetsSent: number | null;
@@ -34,7 +35,7 @@ export interface OutboundCounters {
 
 /** What the far end said about our stream, from its last RTCP receiver report. */
 export interface RemoteInboundCounters {
-  kind: Kind;
+  kind: MediaKind;
   ssrc: number | null;
   localId: string | null;
   timestamp: number | null;
@@ -69,7 +70,7 @@ function str(e: Entry, key: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-function kindOf(e: Entry): Kind | null {
+function kindOf(e: Entry): MediaKind | null {
   // `mediaType` is the pre-2020 name, still seen in recorded reports from old browsers.
   const k = str(e, 'kind') ?? str(e, 'mediaType');
   return k === 'audio' || k === 'video' ? k : null;

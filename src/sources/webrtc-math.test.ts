@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../core/catalogue';
 import { NetworkWindow } from '../core/live/window';
-import { NetworkStatsCalculator, type WebRTCNetworkStats } from './webrtc-math';
+import { NetworkStatsCalculator, type WebRTCNetworkStats } from './webrtc-calculator';
 import { chromiumPolls, edit, firefoxPolls, rename, type RecordedPoll, type StatsEntry } from './fixtures/reports';
 
 // Expected values are worked out by hand from the recorded counters (see the comments), not by the code.

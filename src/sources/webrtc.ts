@@ -1,11 +1,12 @@
 import { ConnectionStates } from './connection-state';
 import type { ContextSource } from './context';
-import type { NetworkStatsCalculator, WebRTCNetworkStats } from './webrtc-math';
+import type { NetworkStatsCalculator, WebRTCNetworkStats } from './webrtc-calculator';
 
-export type { WebRTCNetworkStats, LatestStats } from './webrtc-math';
+export type { WebRTCNetworkStats } from './webrtc-calculator';
+export type { LatestStats } from './webrtc-aggregate';
 
 export interface WebRTCStatsSource extends ContextSource {
-  /** Daily-shaped network stats computed from the connections' getStats(); see webrtc-math.ts for the maths. */
+  /** Daily-shaped network stats computed from the connections' getStats(); see webrtc-calculator.ts for the maths. */
   getNetworkStats(): Promise<WebRTCNetworkStats>;
 }
 
@@ -21,7 +22,7 @@ export function createWebRTCStatsSource(pcs: RTCPeerConnection | readonly RTCPee
   // downloads it. A chunk that fails to load fails the poll, which the widget shows as stats unavailable.
   let calc: Promise<NetworkStatsCalculator<RTCPeerConnection>> | null = null;
   const calculator = () =>
-    (calc ??= import('./webrtc-math').then(
+    (calc ??= import('./webrtc-calculator').then(
       (m) => new m.NetworkStatsCalculator<RTCPeerConnection>(),
       (err: unknown) => {
         calc = null; // try again on the next poll (a flaky network, a redeploy)

@@ -1,16 +1,8 @@
-import { FIELDS, FIELD_INDEX, NETWORK_STATES, REASONS, type Field, type NetworkState, type ReasonKey, type SampleReader } from '../catalogue';
+import { FIELDS, FIELD_INDEX, type Field, type NetworkState, type ReasonKey, type SampleReader } from '../catalogue';
 import { latestOf, normalizeTimestamp, readField } from '../live/normalize';
 import type { Outage } from '../live/monitor';
 import { POLL_INTERVAL_MS } from '../defaults';
-
-/** The verdicts that go with one sample: ours (local) and the source's own (Daily's), when it has one. */
-export interface SampleState {
-  networkState: NetworkState;
-  networkStateReasons?: readonly ReasonKey[];
-  reportedNetworkState?: NetworkState | null;
-  /** Media wasn't getting through at this sample (the local state is then bad). */
-  outage?: Outage | null;
-}
+import { localStateOf, outageOf, packFlags, reasonsOf, reportedStateOf, type SampleState } from './sample-flags';
 
 /**
  * One recorded sample as plain data. The metric keys are Daily's `stats.latest` names and units, so an
@@ -52,17 +44,11 @@ interface Chunk {
 const WIDTH = FIELDS.length;
 /** Times are stored as ms offsets from the first sample in a Uint32: a record spans at most ~49.7 days. */
 const MAX_OFFSET = 0xffff_ffff;
-// Flags layout (Uint16): bits 0–1 local state, bits 2–4 reported state (0 = none, 1–4 = NETWORK_STATES + 1), bits 5–8
-// reasons, bits 9–10 outage (0 = none, 1–3 = OUTAGES + 1).
-const REPORTED_SHIFT = 2;
-const REASONS_SHIFT = 5;
-const OUTAGE_SHIFT = 9;
-const OUTAGES: readonly Outage[] = ['stalled', 'reconnecting', 'lost'];
 
 /**
  * Every sample of one call, in chunked typed arrays: values as Float32 (NaN = null; 7 significant digits is
  * far finer than any of these measurements), time as a Uint32 ms offset, both verdicts and the reasons
- * packed in a Uint16 — 78 bytes a sample, so an hour of 2 s samples costs ≈ 140 kB. Chunks are allocated
+ * packed in a Uint16 (sample-flags.ts) — 78 bytes a sample, so an hour of 2 s samples costs ≈ 140 kB. Chunks are allocated
  * as the call grows; at the cap the store becomes a ring and the oldest samples are overwritten (counted
  * in `droppedSamples`).
  */
@@ -166,23 +152,22 @@ export class SessionRecord {
 
   networkState(i: number): NetworkState {
     const [chunk, row] = this.locate(i);
-    return NETWORK_STATES[(chunk.flags[row] ?? 3) & 3] ?? 'unknown';
+    return localStateOf(chunk.flags[row] ?? 3);
   }
 
   reportedNetworkState(i: number): NetworkState | null {
     const [chunk, row] = this.locate(i);
-    return NETWORK_STATES[(((chunk.flags[row] ?? 0) >> REPORTED_SHIFT) & 7) - 1] ?? null;
+    return reportedStateOf(chunk.flags[row] ?? 0);
   }
 
   outage(i: number): Outage | null {
     const [chunk, row] = this.locate(i);
-    return OUTAGES[(((chunk.flags[row] ?? 0) >> OUTAGE_SHIFT) & 3) - 1] ?? null;
+    return outageOf(chunk.flags[row] ?? 0);
   }
 
   networkStateReasons(i: number): ReasonKey[] {
     const [chunk, row] = this.locate(i);
-    const mask = (chunk.flags[row] ?? 0) >> REASONS_SHIFT;
-    return REASONS.filter((_, k) => (mask & (1 << k)) !== 0);
+    return reasonsOf(chunk.flags[row] ?? 0);
   }
 
   value(i: number, field: Field): number | null {
@@ -274,18 +259,6 @@ export class SessionRecord {
 function valueIn(values: Float32Array, base: number, field: Field): number | null {
   const v = values[base + FIELD_INDEX[field]];
   return v === undefined || Number.isNaN(v) ? null : v;
-}
-
-function packFlags(state: SampleState): number {
-  const local = NETWORK_STATES.indexOf(state.networkState);
-  const reported = state.reportedNetworkState ? NETWORK_STATES.indexOf(state.reportedNetworkState) + 1 : 0;
-  let reasons = 0;
-  for (const r of state.networkStateReasons ?? []) {
-    const k = REASONS.indexOf(r);
-    if (k >= 0) reasons |= 1 << k;
-  }
-  const outage = state.outage ? OUTAGES.indexOf(state.outage) + 1 : 0;
-  return (local === -1 ? 3 : local) | (reported << REPORTED_SHIFT) | (reasons << REASONS_SHIFT) | (outage << OUTAGE_SHIFT);
 }
 
 /** Shortest decimal that is the same Float32 (9 significant digits always are), so exports read 0.05, not 0.0500000007. */

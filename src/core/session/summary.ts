@@ -11,7 +11,10 @@ export { worstWindow } from './worst-window';
 export type { WorstCause, WorstWindow } from './worst-window';
 
 export type Direction = 'send' | 'recv';
-export type Kind = 'audio' | 'video' | 'total';
+/** The summary's per-media rows: audio, video, and both together. */
+export type SummaryMedia = 'audio' | 'video' | 'total';
+/** @deprecated Renamed SummaryMedia (three unions were called Kind). */
+export type Kind = SummaryMedia;
 
 /** Azure's per-stream names (roundTripTime, jitter, packetLossRate), in the catalogue's units — see SUMMARY_UNITS. */
 export interface StreamStats {
@@ -60,8 +63,8 @@ export interface SessionSummary {
   droppedSamples: number;
   truncated: boolean;
   units: Readonly<Record<StatKey, Unit>>;
-  send: Record<Kind, SendStats>;
-  recv: Record<Kind, RecvStats>;
+  send: Record<SummaryMedia, SendStats>;
+  recv: Record<SummaryMedia, RecvStats>;
   timeInStateMs: Record<NetworkState, number>;
   /** Changes of the local state between consecutive samples. */
   transitions: number;
@@ -97,7 +100,7 @@ const field = (f: Field): Read => (get) => get(f);
 
 // Daily gives jitter only per kind and RTT only per transport (it is a round trip, so both directions'
 // totals carry it). Those holes are by design and listed in `notMeasured`, never filled with a guess.
-const SOURCES: Record<Direction, Record<Kind, Sources>> = {
+const SOURCES: Record<Direction, Record<SummaryMedia, Sources>> = {
   send: {
     audio: { bitrate: field('audioSendBitsPerSecond'), loss: field('audioSendPacketLoss'), jitter: field('audioSendJitter'), rtt: null },
     video: { bitrate: field('videoSendBitsPerSecond'), loss: field('videoSendPacketLoss'), jitter: field('videoSendJitter'), rtt: null },
@@ -110,7 +113,7 @@ const SOURCES: Record<Direction, Record<Kind, Sources>> = {
   },
 };
 const DIRECTIONS: readonly Direction[] = ['send', 'recv'];
-const KINDS: readonly Kind[] = ['audio', 'video', 'total'];
+const KINDS: readonly SummaryMedia[] = ['audio', 'video', 'total'];
 
 export const NOT_MEASURED: readonly string[] = DIRECTIONS.flatMap((d) =>
   KINDS.flatMap((k) => [
@@ -164,8 +167,8 @@ export function summarize(record: SessionRecord, options: SummaryOptions = {}): 
       }),
     );
   }
-  const send = {} as Record<Kind, SendStats>;
-  const recv = {} as Record<Kind, RecvStats>;
+  const send = {} as Record<SummaryMedia, SendStats>;
+  const recv = {} as Record<SummaryMedia, RecvStats>;
   KINDS.forEach((k, ki) => {
     const s = accs[0]?.[ki];
     const r = accs[1]?.[ki];

@@ -1,7 +1,7 @@
-import type * as DumpReplay from './dumps/dump-replay';
+import type * as DumpReplay from './reader-chunk';
 
-// The dump reader (webrtc-internals, rtcstats and snapshot readers, and the WebRTC maths they replay through)
-// is a chunk loaded on demand: most pages show a badge and never open a file.
+// The file readers (webrtc-internals, rtcstats and snapshot readers, the WebRTC maths they replay through, the
+// sliced JSON reader) are a chunk loaded on demand: most pages show a badge and never open a file.
 
 let reader: typeof DumpReplay | null = null;
 let loading: Promise<typeof DumpReplay> | null = null;
@@ -11,7 +11,7 @@ let loading: Promise<typeof DumpReplay> | null = null;
  * too. parseRecordingAsync calls it itself. A chunk that fails to load rejects, and the next call tries again.
  */
 export function loadDumpReader(): Promise<typeof DumpReplay> {
-  loading ??= import('./dumps/dump-replay').then(
+  loading ??= import('./reader-chunk').then(
     (m) => (reader = m),
     (err: unknown) => {
       loading = null;

@@ -138,7 +138,7 @@ describe('dumps: the reader is a chunk loaded on demand', () => {
 
   it('something that is neither ours nor a dump says so, naming what it expected', async () => {
     await expect(parseRecordingAsync('hello')).rejects.toThrow(/^not a recording: expected a chrome:\/\/webrtc-internals or rtcstats dump, .*: the file is not JSON\.$/);
-    await expect(parseRecordingAsync('')).rejects.toThrow(/: the file is empty\.$/);
+    await expect(parseRecordingAsync('')).rejects.toThrow(/^The file is empty\.$/);
     await expect(parseRecordingAsync({ version: 1, samples: [] })).rejects.toThrow(/session: no samples/);
   });
 });

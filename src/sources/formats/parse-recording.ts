@@ -34,7 +34,20 @@ export type ReplayInput = Trace | SessionExport | IncidentExport | DailyLogsTime
  * Which way a file could not be replayed: not a recording at all, broken, a dump with nothing to replay,
  * or a dump given to the synchronous parser before the dump reader was loaded (see loadDumpReader).
  */
-export type RecordingErrorCode = 'invalid' | 'dump-reader-not-loaded' | DumpErrorCode;
+export type RecordingErrorCode =
+  | 'invalid'
+  | 'dump-reader-not-loaded'
+  /** Over FILE_LIMITS.maxBytes (before or after unzipping). */
+  | 'too-large'
+  | 'empty'
+  /** Not text: NUL bytes, undecodable, an archive. */
+  | 'binary'
+  /** JSON (or a .gz) that ends mid-way. */
+  | 'truncated'
+  | 'not-json'
+  /** JSON nested past FILE_LIMITS.maxDepth. */
+  | 'too-deep'
+  | DumpErrorCode;
 
 /** The input is none of the formats a replay can play, or is broken; `code` says which. */
 export class RecordingError extends Error {
@@ -62,10 +75,11 @@ const SLICE_MS = 30;
  * Throws RecordingError saying what is wrong; never trusts the shape it was given.
  */
 export function parseRecording(input: unknown, options: RecordingOptions = {}): Recording {
+  const reader = loadedDumpReader();
+  if (reader) return runToEnd(reader.untrustedRecording(input, options));
   const json = asJson(input);
   if (json !== NOT_JSON && isExport(json)) return parseExport(json);
-  const reader = loadedDumpReader();
-  if (!reader) {
+  {
     if (mayBeDump(input, json)) {
       throw new RecordingError(
         'This looks like a getStats() dump. Dumps are read by a part of the library loaded on demand: open it with ' +
@@ -75,19 +89,26 @@ export function parseRecording(input: unknown, options: RecordingOptions = {}): 
     }
     return parseExport(json === NOT_JSON ? input : json);
   }
-  return runToEnd(reader.dumpRecording(json === NOT_JSON ? input : json, options));
 }
 
 /**
- * As parseRecording, without holding the page for long: the dump reader is loaded if it isn't yet, and a
- * 5 MB dump is read and replayed through the maths in slices of about 30 ms, giving the event loop a turn
- * between them. For file pickers.
+ * As parseRecording, without holding the page for long: the file readers are loaded if they aren't yet, and
+ * a 5 MB dump is read and replayed through the maths in slices of about 30 ms, giving the event loop a turn
+ * between them. Text is held to FILE_LIMITS (size, nesting, counts); see also openRecordingFile.
  */
 export async function parseRecordingAsync(input: unknown, options: RecordingOptions = {}): Promise<Recording> {
-  const json = asJson(input);
-  if (json !== NOT_JSON && isExport(json)) return parseExport(json);
   const reader = loadedDumpReader() ?? (await loadDumpReader());
-  return runInSlices(reader.dumpRecording(json === NOT_JSON ? input : json, options), SLICE_MS);
+  return runInSlices(reader.untrustedRecording(input, options), SLICE_MS);
+}
+
+/**
+ * A file a person chose or dropped (a File or any Blob), opened as parseRecordingAsync opens text: refused
+ * before it is read when larger than FILE_LIMITS.maxBytes, unzipped when gzipped (within the same limit), read
+ * as UTF-16 when saved so. For file pickers and drop targets.
+ */
+export async function openRecordingFile(file: Blob, options: RecordingOptions = {}): Promise<Recording> {
+  const reader = loadedDumpReader() ?? (await loadDumpReader());
+  return runInSlices(reader.untrustedRecording(await reader.fileText(file), options), SLICE_MS);
 }
 
 const NOT_JSON: unique symbol = Symbol('not JSON');
@@ -103,7 +124,7 @@ function asJson(input: unknown): unknown {
 }
 
 /** One of our own formats (broken or not: its own parser says what is wrong), as opposed to a dump or nothing. */
-function isExport(json: unknown): boolean {
+export function isExport(json: unknown): boolean {
   if (!isRecord(json)) return false;
   return (
     (isFormat(own(json, 'format')) && isRecord(own(json, 'trace'))) ||
@@ -121,13 +142,13 @@ function mayBeDump(input: unknown, json: unknown): boolean {
   return Array.isArray(json) || (isRecord(json) && own(json, 'PeerConnections') !== undefined);
 }
 
-function parseExport(input: unknown): Recording {
+export function parseExport(input: unknown): Recording {
   const json = typeof input === 'string' ? parseJson(input) : input;
   if (!isRecord(json)) throw new RecordingError('not a recording: expected a JSON object');
   try {
     const format = own(json, 'format');
     if (isFormat(format) && isRecord(own(json, 'trace'))) return fromRecording(format, json);
-    if (own(json, 'kind') === 'incident') return fromSamples('incident', json, `Incident ${String(own(json, 'id'))}`);
+    if (own(json, 'kind') === 'incident') return fromSamples('incident', json, `Incident ${incidentId(own(json, 'id'))}`);
     if (Array.isArray(own(json, 'samples')) && own(json, 'version') !== undefined) return fromSamples('session', json, 'Session');
     if (Array.isArray(own(json, 'metrics'))) return fromLogs(parseDailyLogs(json));
     if (Array.isArray(own(json, 'intervals')) && Array.isArray(own(json, 'lacks'))) return fromLogs(json);
@@ -140,6 +161,11 @@ function parseExport(input: unknown): Recording {
     throw err;
   }
   throw new RecordingError(NOT_A_RECORDING);
+}
+
+/** An incident's id for its name. Ours are numbers; anything else a file holds may not even convert to text. */
+function incidentId(id: unknown): string {
+  return typeof id === 'number' || typeof id === 'string' ? String(id).slice(0, 40) : '(no id)';
 }
 
 function isFormat(v: unknown): v is RecordingFormat {

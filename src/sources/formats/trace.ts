@@ -31,6 +31,12 @@ export interface Trace {
 }
 
 
+/**
+ * The longest poll spacing a recording may have. The replay's window and staleness are a few spacings long
+ * and end up in setTimeout, which fires at once for anything past ~24.8 days; no call is polled this rarely.
+ */
+export const MAX_INTERVAL_MS = 3_600_000;
+
 /** Validates a trace read from JSON. Throws with the path of the first thing wrong. */
 export function parseTrace(json: unknown): Trace {
   if (!isRecord(json)) throw new Error('trace: not an object');
@@ -39,7 +45,9 @@ export function parseTrace(json: unknown): Trace {
   const samples = own(json, 'samples');
   const description = own(json, 'description');
   if (typeof name !== 'string') throw new Error('trace.name: not a string');
-  if (typeof intervalMs !== 'number' || !(intervalMs > 0)) throw new Error('trace.intervalMs: not a positive number');
+  if (typeof intervalMs !== 'number' || !(intervalMs > 0) || !(intervalMs <= MAX_INTERVAL_MS)) {
+    throw new Error('trace.intervalMs: not a positive number of ms up to an hour');
+  }
   if (!Array.isArray(samples) || samples.length === 0) throw new Error('trace.samples: not a non-empty array');
   let prev = -Infinity;
   const out = samples.map((raw: unknown, i): TraceSample => {
@@ -70,8 +78,10 @@ function parseLatest(v: unknown, where: string): TraceSample['latest'] {
   const latest: Partial<Record<Field, number | null>> = {};
   for (const f of FIELDS) {
     const x = own(v, f);
-    // Values are kept as recorded (the window normalises); only the JSON types are checked.
-    if (typeof x === 'number' || x === null) latest[f] = x;
+    // Values are kept as recorded (the window normalises); only the JSON types are checked. A number that is
+    // not finite (1e999 in the text, NaN in memory) is missing, as the window would read it anyway.
+    if (typeof x === 'number') latest[f] = Number.isFinite(x) ? x : null;
+    else if (x === null) latest[f] = x;
   }
   return latest;
 }
@@ -108,9 +118,12 @@ function parsePeer(v: unknown, where: string): PeerQuality {
   return { id, name, networkQualityState: q };
 }
 
-/** The recording's own cadence: the median gap between samples (robust to a gap or two), 2 s when unknown. */
+/**
+ * The recording's own cadence: the median gap between samples (robust to a gap or two), 2 s when unknown, an
+ * hour at most (a file whose times jump by ages must still give the widget timers it can arm).
+ */
 export function medianSpacing(times: readonly number[]): number {
   const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t)).filter((g) => g > 0).sort((a, b) => a - b);
   const mid = gaps[Math.floor(gaps.length / 2)];
-  return mid !== undefined && Number.isFinite(mid) ? mid : POLL_INTERVAL_MS;
+  return mid !== undefined && Number.isFinite(mid) ? Math.min(mid, MAX_INTERVAL_MS) : POLL_INTERVAL_MS;
 }

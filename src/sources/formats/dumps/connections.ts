@@ -1,5 +1,6 @@
 /** Collects what a reader finds per peer connection and hands back finished, time-ordered DumpConnections. */
-import type { DumpConnection, DumpReport, DumpStateChange, StatsEntry } from './dump';
+import { DumpError, type DumpConnection, type DumpReport, type DumpStateChange, type StatsEntry } from './dump';
+import { FILE_LIMITS } from '../file-limits';
 
 /** Stats only the standard getStats() API has; one of them is enough to measure something. */
 const STANDARD_TYPES: ReadonlySet<string> = new Set([
@@ -53,6 +54,12 @@ export class ConnectionBuilder {
   constructor(readonly id: string) {}
 
   addReport(report: DumpReport): void {
+    if (report.report.size > FILE_LIMITS.maxStatsPerReport) {
+      throw new DumpError('too-many', `A getStats() report of connection ${this.id} holds ${report.report.size.toLocaleString('en-US')} stats; the most this opens is ${FILE_LIMITS.maxStatsPerReport.toLocaleString('en-US')}.`);
+    }
+    if (this.reports.length >= FILE_LIMITS.maxSamples) {
+      throw new DumpError('too-many', `Connection ${this.id} has more than ${FILE_LIMITS.maxSamples.toLocaleString('en-US')} getStats() reports; the most this opens is that many.`);
+    }
     this.reports.push(report);
   }
 
@@ -82,6 +89,9 @@ export class Connections {
   get(id: string): ConnectionBuilder {
     let builder = this.byId.get(id);
     if (!builder) {
+      if (this.byId.size >= FILE_LIMITS.maxConnections) {
+        throw new DumpError('too-many', `This dump holds more than ${FILE_LIMITS.maxConnections} peer connections; the most this opens is ${FILE_LIMITS.maxConnections}.`);
+      }
       builder = new ConnectionBuilder(id);
       this.byId.set(id, builder);
     }

@@ -2,7 +2,7 @@ import { FIELDS, type Field } from '../../../core/catalogue';
 import type { ConnectionState } from '../../../core/live/monitor';
 import { ConnectionStates } from '../../connection-state';
 import { medianSpacing, type TraceSample } from '../trace';
-import { NetworkStatsCalculator } from '../../webrtc-math';
+import { NetworkStatsCalculator } from '../../webrtc-calculator';
 import { DumpError, type DumpConnection, type DumpReport, type StatsDump } from './dump';
 import type { Reading } from './pacing';
 import { POLL_INTERVAL_MS } from '../../../core/defaults';
@@ -27,6 +27,8 @@ export interface DumpSamples {
   connections: string[];
   /** ms since the epoch of the first sample, when the dump's times are wall-clock; else null. */
   startedAt: number | null;
+  /** What the replay could not work out, for the user to see beside the reader's warnings. */
+  warnings: string[];
 }
 
 /** Dumps before 2001 are relative times (rtcstats v3), not wall-clock ones. */
@@ -37,8 +39,11 @@ const EPOCH_MS = 1e12;
  * breathe on a 5 MB dump (see pacing.ts). Throws DumpError when nothing can be replayed.
  */
 export function* dumpSamples(dump: StatsDump, selection: DumpSelection = {}): Reading<DumpSamples> {
-  const chosen = choose(dump, selection);
+  const { connections: chosen, undated } = withDates(choose(dump, selection));
   const polls = groupIntoPolls(chosen);
+  if (polls.length === 0 && undated > 0) {
+    throw new DumpError('no-media', 'None of the getStats() reports in this dump has a time that could be a date: there is no timeline to replay.');
+  }
   if (polls.length === 0) throw new DumpError('no-media', 'This dump holds peer connections but not one getStats() report.');
   const origin = polls[0]?.at ?? 0;
   const calc = new NetworkStatsCalculator<string>();
@@ -53,6 +58,7 @@ export function* dumpSamples(dump: StatsDump, selection: DumpSelection = {}): Re
   let last: ConnectionState | null | undefined;
   const samples: TraceSample[] = [];
   let flowed = false;
+  let uncomputable = 0;
 
   /** Applies the recorded state changes up to `at`; the connection state after them when it changed. */
   const statesUpTo = (at: number): { connection: ConnectionState | null } | null => {
@@ -78,7 +84,12 @@ export function* dumpSamples(dump: StatsDump, selection: DumpSelection = {}): Re
     }
     const result = calc.step(poll.reports.map((r) => ({ key: r.id, report: r.report })), poll.at);
     const latest: Partial<Record<Field, number | null>> = {};
-    for (const f of FIELDS) latest[f] = single && f.endsWith('BitsPerSecond') ? null : result.stats.latest[f];
+    for (const f of FIELDS) {
+      const value = single && f.endsWith('BitsPerSecond') ? null : result.stats.latest[f];
+      // Counters near the largest double (a broken file) overflow the maths into Infinity or NaN: unknown.
+      if (typeof value === 'number' && !Number.isFinite(value)) uncomputable += 1;
+      latest[f] = typeof value === 'number' && Number.isFinite(value) ? value : null;
+    }
     const ev = result.stats.evidence;
     if ((latest.sendBitsPerSecond ?? 0) > 0 || (latest.recvBitsPerSecond ?? 0) > 0 || (ev.recvExpected ?? 0) > 0 || (ev.sendPackets ?? 0) > 0) flowed = true;
     const context = statesUpTo(poll.at);
@@ -105,6 +116,10 @@ export function* dumpSamples(dump: StatsDump, selection: DumpSelection = {}): Re
     intervalMs: medianSpacing(polls.map((p) => p.at)),
     connections: chosen.map((c) => c.id),
     startedAt: origin >= EPOCH_MS ? origin : null,
+    warnings: [
+      ...(undated === 0 ? [] : [`${undated} reports or state changes with a time no date can have (out of range) were skipped`]),
+      ...(uncomputable === 0 ? [] : [`${uncomputable} figures could not be worked out from the recorded counters (out of range) and read as n/a`]),
+    ],
   };
 }
 
@@ -125,6 +140,29 @@ function choose(dump: StatsDump, selection: DumpSelection): DumpConnection[] {
     );
   }
   return standard;
+}
+
+/** The most a JS Date holds either side of 1970 (±100 million days). */
+const MAX_DATE_MS = 8.64e15;
+
+function isDate(at: number): boolean {
+  return Math.abs(at) <= MAX_DATE_MS;
+}
+
+/**
+ * The connections with only the reports and state changes whose time could be a date. A broken file's times
+ * (1e308, or an rtcstats v3 clock run past Infinity) would otherwise overflow the replay's offsets.
+ */
+function withDates(connections: readonly DumpConnection[]): { connections: DumpConnection[]; undated: number } {
+  let undated = 0;
+  const kept = connections.map((c) => {
+    const reports = c.reports.filter((r) => isDate(r.at));
+    const states = c.states.filter((s) => isDate(s.at));
+    const closedAt = c.closedAt === null || isDate(c.closedAt) ? c.closedAt : null;
+    undated += c.reports.length - reports.length + c.states.length - states.length + (closedAt === c.closedAt ? 0 : 1);
+    return { ...c, reports, states, closedAt };
+  });
+  return { connections: kept, undated };
 }
 
 interface Poll {

@@ -5,8 +5,7 @@ import { dumpSamples } from './dump-recording';
 import type { Reading } from './pacing';
 import { readDumpReading } from './read';
 
-// The dump reader's entry: a chunk of its own, loaded on demand (see ../dump-reader.ts), so a page that only
-// shows the badge never downloads the readers and the WebRTC maths they replay through.
+// Part of the readers' chunk, loaded on demand (see ../reader-chunk.ts).
 
 /** A dump (a file's text, or its parsed JSON) read, replayed through the WebRTC maths and made a Recording. */
 export function* dumpRecording(input: unknown, options: RecordingOptions): Reading<Recording> {
@@ -25,7 +24,7 @@ export function* dumpRecording(input: unknown, options: RecordingOptions): Readi
       format: dump.format,
       trace,
       lacks: [],
-      warnings: dump.warnings,
+      warnings: [...dump.warnings, ...out.warnings],
       userAgent: dump.userAgent,
       connections: { all: dump.connections.map((c) => c.id), replayed: out.connections },
     };

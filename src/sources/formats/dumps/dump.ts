@@ -59,7 +59,8 @@ export interface StatsDump {
   warnings: string[];
 }
 
-export type DumpErrorCode = 'not-a-dump' | 'no-connections' | 'legacy-only' | 'no-media';
+/** `too-many`: more connections, stats in a report or polls than FILE_LIMITS allows. */
+export type DumpErrorCode = 'not-a-dump' | 'no-connections' | 'legacy-only' | 'no-media' | 'too-many';
 
 /** A file that is not a dump, or one that can't be replayed; `code` says which, the message says why in words. */
 export class DumpError extends Error {

@@ -7,7 +7,9 @@ import { DumpError, type StatsDump } from './dump';
 import { runInSlices, runToEnd, type Reading } from './pacing';
 import { detectRtcstats, readRtcstats } from './rtcstats';
 import { readSnapshot, snapshotShape, type SnapshotShape } from './snapshot';
-import { isRecord, own, parseJson } from './untrusted';
+import { isRecord, own } from './untrusted';
+import { describeJsonFault } from '../json-fault';
+import { readJson } from '../json-reader';
 import { isWebrtcInternalsDump, readWebrtcInternals } from './webrtc-internals';
 
 const DEFAULT_SLICE_MS = 30;
@@ -39,20 +41,20 @@ function detectParsed(value: unknown): Detected {
   return { kind: 'none', why: other ? `${NOT_A_DUMP}; this looks like ${other}.` : `${NOT_A_DUMP}.` };
 }
 
-function detectText(raw: string): Detected {
+function* detectText(raw: string): Reading<Detected> {
   const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   const start = text.trimStart();
   if (start === '') return { kind: 'none', why: 'The file is empty.' };
   if (detectRtcstats(start) !== null) return { kind: 'rtcstats', text: start };
   if (!start.startsWith('{') && !start.startsWith('[')) return { kind: 'none', why: `${NOT_A_DUMP}; the file is not JSON.` };
-  const parsed = parseJson(start);
-  if (!parsed.ok) return { kind: 'none', why: `${NOT_A_DUMP}; the file is not valid JSON.` };
+  const parsed = yield* readJson(start);
+  if (!parsed.ok) return { kind: 'none', why: `${NOT_A_DUMP}; ${describeJsonFault(start, parsed.fault)}.` };
   return detectParsed(parsed.value);
 }
 
-function detect(input: unknown): Detected {
+function* detect(input: unknown): Reading<Detected> {
   try {
-    return typeof input === 'string' ? detectText(input) : detectParsed(input);
+    return typeof input === 'string' ? yield* detectText(input) : detectParsed(input);
   } catch {
     // A hostile object (a throwing getter, a Proxy) is not a dump either.
     return { kind: 'none', why: `${NOT_A_DUMP}.` };
@@ -64,12 +66,12 @@ function detect(input: unknown): Detected {
  * parser handles (session exports, traces, Daily /logs responses) and for anything else.
  */
 export function looksLikeDump(input: unknown): boolean {
-  return detect(input).kind !== 'none';
+  return runToEnd(detect(input)).kind !== 'none';
 }
 
 /** The reading shared by readDump and readDumpAsync; throws DumpError('not-a-dump') for anything else. */
 export function* readDumpReading(input: unknown): Reading<StatsDump> {
-  const detected = detect(input);
+  const detected = yield* detect(input);
   try {
     switch (detected.kind) {
       case 'rtcstats':

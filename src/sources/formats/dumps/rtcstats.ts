@@ -18,8 +18,9 @@ import {
   type StatsMap,
 } from './rtcstats-delta';
 import { stateChange, stateField } from './states';
-import { finiteNumber, isRecord, isUsableKey, own, parseJson, type JsonRecord } from './untrusted';
+import { finiteNumber, isRecord, isUsableKey, own, parseJson, readItem, type JsonRecord, type Parsed } from './untrusted';
 import { Warnings } from './warnings';
+import { NATIVE_MAX_CHARS } from '../json-reader';
 
 export const RTCSTATS_V3_HEADER = 'RTCStatsDump';
 
@@ -43,6 +44,10 @@ function isEventLine(value: unknown): value is unknown[] {
   );
 }
 
+/** `["getstats","PC_0",` … `,1600000000000]` (a sequence number may follow the time). */
+const LONG_EVENT_START = /^\[\s*"[^"]*"\s*,\s*("[^"]*"|null)\s*,/;
+const LONG_EVENT_END = /,\s*-?\d+(\.\d+)?\s*(,\s*\d+\s*)?\]$/;
+
 /** How many non-empty lines detection looks at before deciding a file is not rtcstats. */
 const DETECTION_LINES = 5;
 
@@ -62,6 +67,11 @@ export function detectRtcstats(text: string): 'rtcstats' | 'rtcstats-v3' | null 
     if (checked === 0 && line === RTCSTATS_V3_HEADER) return 'rtcstats-v3';
     checked += 1;
     if (!/^\[\s*"/.test(line)) continue;
+    // A long line is judged by its ends (parsing it whole here would hold the page); real ones are under 75 kB.
+    if (line.length > NATIVE_MAX_CHARS) {
+      if (LONG_EVENT_START.test(line.slice(0, 512)) && LONG_EVENT_END.test(line.slice(-64))) return 'rtcstats';
+      continue;
+    }
     const parsed = parseJson(line);
     const event = parsed.ok ? parsed.value : null;
     if (isEventLine(event) && typeof event[0] === 'string' && finiteNumber(event[3]) !== null) return 'rtcstats';
@@ -87,7 +97,8 @@ function jsonValue(value: unknown): unknown {
 /** The client protocol major version of a Jitsi `connectionInfo` (`"3.1_STANDARD"` → 3). */
 function protocolVersion(info: JsonRecord): number {
   const raw = own(info, 'clientProtocol');
-  const version = typeof raw === 'number' ? raw : Number.parseInt(String(raw ?? ''), 10);
+  // Only a number or a string: String() of an object from the file runs its toString, which may not be one.
+  const version = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number.parseInt(raw, 10) : Number.NaN;
   return Number.isFinite(version) ? version : 0;
 }
 
@@ -102,8 +113,7 @@ class RtcstatsReader {
 
   constructor(private readonly v3: boolean) {}
 
-  readMetadata(line: string, lineNumber: number): void {
-    const parsed = parseJson(line);
+  readMetadata(parsed: Parsed, lineNumber: number): void {
     if (!parsed.ok || !isRecord(parsed.value)) {
       this.warnings.add(`line ${lineNumber}: the rtcstats v3 metadata is not a JSON object`);
       return;
@@ -111,10 +121,9 @@ class RtcstatsReader {
     this.noteUserAgent(own(parsed.value, 'userAgent'));
   }
 
-  readLine(line: string, lineNumber: number): void {
-    const parsed = parseJson(line);
+  readLine(parsed: Parsed, lineNumber: number): void {
     if (!parsed.ok) {
-      this.warnings.add(`line ${lineNumber}: not JSON; skipped`);
+      this.warnings.add(`line ${lineNumber}: ${parsed.tooLong ? 'longer than a line may be (1 MB)' : 'not JSON'}; skipped`);
       return;
     }
     if (!isEventLine(parsed.value)) {
@@ -213,6 +222,16 @@ class RtcstatsReader {
   }
 }
 
+/** An old Jitsi line's value written as a long JSON string, read in slices here rather than whole by jsonValue. */
+function* withLongValueRead(parsed: Parsed): Reading<Parsed> {
+  if (!parsed.ok || !Array.isArray(parsed.value)) return parsed;
+  const value: unknown = parsed.value[2];
+  if (typeof value !== 'string' || value.length <= NATIVE_MAX_CHARS || !/^\s*[{[]/.test(value)) return parsed;
+  const inner = yield* readItem(value.trim());
+  if (inner.ok) parsed.value[2] = inner.value;
+  return parsed;
+}
+
 export function* readRtcstats(text: string): Reading<StatsDump> {
   const v3 = detectRtcstats(text) === 'rtcstats-v3';
   const reader = new RtcstatsReader(v3);
@@ -230,8 +249,8 @@ export function* readRtcstats(text: string): Reading<StatsDump> {
     if (header) header = false;
     else if (metadata) {
       metadata = false;
-      reader.readMetadata(line, lineNumber);
-    } else reader.readLine(line, lineNumber);
+      reader.readMetadata(yield* readItem(line), lineNumber);
+    } else reader.readLine(yield* withLongValueRead(yield* readItem(line)), lineNumber);
     yield;
   }
   return {

@@ -4,6 +4,9 @@
  */
 
 import { isRecord, own } from '../../../core/live/normalize';
+import { FILE_LIMITS } from '../file-limits';
+import { readJson } from '../json-reader';
+import type { Reading } from './pacing';
 
 export { isRecord, own } from '../../../core/live/normalize';
 export type JsonRecord = Record<string, unknown>;
@@ -27,14 +30,27 @@ export function finiteNumber(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-export type Parsed = { ok: true; value: unknown } | { ok: false };
+export type Parsed = { ok: true; value: unknown } | { ok: false; tooLong?: true; tooMany?: true };
 
+/** JSON.parse whole, for short texts (a detection peek, a token); long ones go through readItem. */
 export function parseJson(text: string): Parsed {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false };
   }
+}
+
+/**
+ * One line of a JSON-lines file or one series' values, read by the sliced JSON reader, so a long one hands the
+ * page back like the file around it. Capped at FILE_LIMITS.maxItemChars: webrtc-internals keeps at most 1 000
+ * points a series (the longest real series come to ~380 kB) and real rtcstats lines stay under 75 kB.
+ */
+export function* readItem(text: string, maxValues: number = FILE_LIMITS.maxValues): Reading<Parsed> {
+  if (text.length > FILE_LIMITS.maxItemChars) return { ok: false, tooLong: true };
+  const read = yield* readJson(text, { maxDepth: FILE_LIMITS.maxDepth, maxValues });
+  if (read.ok) return { ok: true, value: read.value };
+  return read.fault.kind === 'too-many-values' ? { ok: false, tooMany: true } : { ok: false };
 }
 
 /**

@@ -9,8 +9,10 @@ import type { StatsDump, StatsEntry } from './dump';
 import { CANDIDATE, typeFromLegacyId } from './legacy-stats-ids';
 import type { Reading } from './pacing';
 import { stateChange, stateField } from './states';
-import { cleanValue, isRecord, isUsableKey, own, ownKeys, parseJson, toMs, unquote, type JsonRecord } from './untrusted';
+import { cleanValue, isRecord, isUsableKey, own, ownKeys, parseJson, readItem, toMs, unquote, type JsonRecord } from './untrusted';
 import { Warnings } from './warnings';
+import { NATIVE_MAX_CHARS } from '../json-reader';
+import { FILE_LIMITS } from '../file-limits';
 import { buildTimeline, placeSeries, stampedTicks, type StatSeries, type Timeline } from './webrtc-internals-timeline';
 
 /** Series webrtc-internals computes itself, `<statId>-[bytesSent_in_bits/s]`: not stats, so not read. */
@@ -20,12 +22,20 @@ export function isWebrtcInternalsDump(value: unknown): value is JsonRecord {
   return isRecord(value) && isRecord(own(value, 'PeerConnections'));
 }
 
+const TOO_MANY_POINTS: unique symbol = Symbol('too many points');
+
 /** A series' values: a JSON array in a string (as Chrome writes it), an array, or `[a,b]` with bare words. */
-function seriesValues(raw: unknown): unknown[] | null {
-  if (Array.isArray(raw)) return raw.map(plainValue);
+function* seriesValues(raw: unknown): Reading<unknown[] | null | typeof TOO_MANY_POINTS> {
+  if (Array.isArray(raw)) return raw.length > FILE_LIMITS.maxSeriesPoints ? TOO_MANY_POINTS : raw.map(plainValue);
   if (typeof raw !== 'string') return null;
-  const parsed = parseJson(raw);
+  // Reading stops one value past the limit (the array itself counts as one), so an absurd series costs no more
+  // than a long real one: its values would all be held while it is read.
+  const parsed = yield* readItem(raw, FILE_LIMITS.maxSeriesPoints + 1);
+  if (!parsed.ok && parsed.tooMany) return TOO_MANY_POINTS;
+  if (parsed.ok && Array.isArray(parsed.value) && parsed.value.length > FILE_LIMITS.maxSeriesPoints) return TOO_MANY_POINTS;
   if (parsed.ok) return Array.isArray(parsed.value) ? parsed.value.map(plainValue) : null;
+  // Bare words are read token by token, which only a short series can afford.
+  if (raw.length > NATIVE_MAX_CHARS) return null;
   const trimmed = raw.trim();
   if (!trimmed.startsWith('[') || !trimmed.endsWith(']')) return null;
   const inner = trimmed.slice(1, -1).trim();
@@ -71,8 +81,7 @@ function resolveTypes(stats: ReadonlyMap<string, StatSeries>): void {
   }
 }
 
-function readSeries(key: string, raw: unknown, stats: Map<string, StatSeries>, warnings: Warnings, pcId: string): void {
-  if (COMPUTED_SERIES.test(key)) return;
+function readSeries(key: string, raw: unknown, values: unknown[] | null | typeof TOO_MANY_POINTS, stats: Map<string, StatSeries>, warnings: Warnings, pcId: string): void {
   // Stat ids contain "-" themselves; the field never does.
   const cut = key.lastIndexOf('-');
   const id = key.slice(0, cut);
@@ -81,7 +90,10 @@ function readSeries(key: string, raw: unknown, stats: Map<string, StatSeries>, w
     warnings.add(`${pcId}: series "${key}" is not "<statId>-<field>"; skipped`);
     return;
   }
-  const values = isRecord(raw) ? seriesValues(own(raw, 'values')) : null;
+  if (values === TOO_MANY_POINTS) {
+    warnings.add(`${pcId}: series "${key}" has more than ${FILE_LIMITS.maxSeriesPoints.toLocaleString('en-US')} points (Chrome keeps 1,000); skipped`);
+    return;
+  }
   if (!isRecord(raw) || values === null) {
     warnings.add(`${pcId}: series "${key}" has no readable values; skipped`);
     return;
@@ -98,13 +110,18 @@ function readSeries(key: string, raw: unknown, stats: Map<string, StatSeries>, w
   stat.fields.push({ field, values, startMs: toMs(own(raw, 'startTime')), endMs: toMs(own(raw, 'endTime')) });
 }
 
-function readUpdateLog(log: unknown, connection: ConnectionBuilder, warnings: Warnings): void {
+/** Update-log entries read between offers to yield: real logs hold dozens, a file within the limits a million. */
+const LOG_STEP = 4096;
+
+function* readUpdateLog(log: unknown, connection: ConnectionBuilder, warnings: Warnings): Reading<void> {
   if (log === undefined) return;
   if (!Array.isArray(log)) {
     warnings.add(`${connection.id}: updateLog is not a list; skipped`);
     return;
   }
+  let read = 0;
   for (const event of log) {
+    if (++read % LOG_STEP === 0) yield;
     if (!isRecord(event)) continue;
     const type = own(event, 'type');
     if (typeof type !== 'string') continue;
@@ -177,7 +194,7 @@ export function* readWebrtcInternals(dump: JsonRecord): Reading<StatsDump> {
       continue;
     }
     const connection = connections.get(pcId);
-    readUpdateLog(own(pc, 'updateLog'), connection, warnings);
+    yield* readUpdateLog(own(pc, 'updateLog'), connection, warnings);
     const rawStats = own(pc, 'stats');
     if (!isRecord(rawStats)) {
       if (rawStats !== undefined) warnings.add(`${pcId}: stats is not an object; skipped`);
@@ -185,7 +202,10 @@ export function* readWebrtcInternals(dump: JsonRecord): Reading<StatsDump> {
     }
     const stats = new Map<string, StatSeries>();
     for (const key of ownKeys(rawStats)) {
-      readSeries(key, own(rawStats, key), stats, warnings, pcId);
+      if (COMPUTED_SERIES.test(key)) continue;
+      const raw = own(rawStats, key);
+      const values = isRecord(raw) ? yield* seriesValues(own(raw, 'values')) : null;
+      readSeries(key, raw, values, stats, warnings, pcId);
       yield;
     }
     if (stats.size === 0) continue;
