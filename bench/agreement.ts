@@ -1,13 +1,17 @@
 // The verdict-agreement figures for `npm run bench`: the product's replayed verdicts against the real-call
-// referee over the whole corpus (test/realcalls/compare.ts does the work; test/realcalls/agreement.test.ts
-// pins facts on the same comparison). Needs Vitest's fake clock, so it runs inside Vitest:
-// bench/agreement.bench-run.ts with bench/agreement.config.ts, which scripts/bench.mjs spawns first.
+// referee over the whole corpus (test/realcalls/compare.ts and the agreement-*.ts beside it do the work;
+// test/realcalls/agreement.test.ts pins facts on the same comparison). Needs Vitest's fake clock, so it runs
+// inside Vitest: bench/agreement.bench-run.ts with bench/agreement.config.ts, which the benchmark (scripts/bench-phases.mjs) spawns
+// first.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { compareCorpus, figures, formatFile, formatTally, tally, type AgreementFigures } from '../test/realcalls/compare';
+import { figures, type AgreementFigures } from '../test/realcalls/agreement-figures';
+import { formatFile, formatTally } from '../test/realcalls/agreement-tables';
+import { tally } from '../test/realcalls/agreement-tally';
+import { compareCorpus } from '../test/realcalls/compare';
 
-/** Where the figures go for scripts/bench.mjs to read (build/ is not committed). */
+/** Where the figures go for the benchmark to read (build/ is not committed). */
 export const AGREEMENT_JSON = resolve(import.meta.dirname, '../build/verdict-agreement.json');
 
 export interface AgreementRun {

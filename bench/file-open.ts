@@ -1,6 +1,7 @@
 // Opening a file from a stranger the way the demo does: a File handed to openRecordingFile, then a replay source
 // made of what it gives (or its refusal), with the longest main-thread task measured. The files (the runner's,
 // scripts/bench-files.mjs) are served to this page by the runner; fetching one is not part of what is timed.
+import { withLongestTask } from './longest-task';
 import { createReplaySource, loadDumpReader, openRecordingFile, RecordingError } from '../src/index';
 
 export interface FileOpenFigures {
@@ -15,29 +16,6 @@ export interface FileOpenFigures {
 
 const blobs = new Map<string, Blob>();
 
-/** Longest task as dump-open.ts measures it: the largest gap between the ticks of a MessageChannel loop. */
-async function withLongestTask<T>(work: () => Promise<T>): Promise<{ value: T; longestTaskMs: number }> {
-  let running = true;
-  let last = performance.now();
-  let longest = 0;
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-    if (running) channel.port2.postMessage(null);
-  };
-  channel.port2.postMessage(null);
-  try {
-    const value = await work();
-    // The task that settles the work ends the gap it is in: one more tick closes it.
-    await new Promise((r) => setTimeout(r, 20));
-    return { value, longestTaskMs: longest };
-  } finally {
-    running = false;
-    channel.port1.close();
-  }
-}
 
 export async function openFile(url: string, name: string): Promise<FileOpenFigures> {
   // The readers' chunk is loaded once per page, not once per file: its download is not the file's cost.

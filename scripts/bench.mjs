@@ -1,325 +1,35 @@
 // `npm run bench`: the widget's cost, measured in headless Chromium on the production build.
 // Prints a table, then one JSON line with every figure. Medians/percentiles over many repetitions;
 // comparisons are ratios measured side by side in one run (the machines are shared and noisy).
-import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, findChromium } from './browsers.mjs';
-import { measureSizes, BUDGETS } from './sizes.mjs';
-import { benchFiles } from './bench-files.mjs';
-
-const PORT = Number(process.env.BENCH_PORT ?? 4195);
-const SITE = process.env.SITE_DIR ?? 'build/site';
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
-};
-const median = (xs) => quantile(xs, 0.5);
-const round = (v, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
-
-async function serve() {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', SITE], { stdio: 'ignore', detached: true });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/bench/bench.html`)).ok) return server;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('preview server did not start');
-}
-
-async function counters(cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heap = await cdp.send('Runtime.getHeapUsage');
-  const dom = await cdp.send('Memory.getDOMCounters');
-  return { heap: heap.usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners };
-}
-const diff = (a, b) => ({ heap: b.heap - a.heap, nodes: b.nodes - a.nodes, listeners: b.listeners - a.listeners });
-
-async function taskMs(cdp) {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const get = (name) => 1000 * (metrics.find((m) => m.name === name)?.value ?? 0);
-  if (process.env.BENCH_DEBUG) console.log(['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'].map((n) => `${n}=${get(n).toFixed(1)}`).join(' '));
-  return get('TaskDuration');
-}
-
-async function openPage(browser) {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => console.error('[page error]', e.message));
-  // Cross-origin isolation: performance.now() then ticks in 5 µs steps instead of 100 µs, which a
-  // sub-millisecond poll needs. Only the benchmark's page gets these headers.
-  await page.route('**/*', async (route) => {
-    const response = await route.fetch();
-    const headers = { ...response.headers(), 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
-    await route.fulfill({ response, headers });
-  });
-  await page.goto(`http://127.0.0.1:${PORT}/bench/bench.html`);
-  if (!(await page.evaluate(() => window.crossOriginIsolated))) console.warn('[bench] page is not cross-origin isolated: timings have 0.1 ms steps');
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  return { page, cdp };
-}
-
-// The product's replayed verdicts against the real-call referee (test/realcalls/). It runs in Vitest (the
-// comparison is TypeScript and replays on Vitest's fake clock), before anything else, and leaves its figures
-// in build/ to be read back here. Its own table is printed as it runs.
-const AGREEMENT_JSON = 'build/verdict-agreement.json';
-function verdictAgreement() {
-  // A figure from an earlier run must not pass for this one's.
-  rmSync(AGREEMENT_JSON, { force: true });
-  const run = spawnSync('npx', ['vitest', 'run', '--config', 'bench/agreement.config.ts'], { stdio: 'inherit' });
-  try {
-    return JSON.parse(readFileSync(AGREEMENT_JSON, 'utf8'));
-  } catch (err) {
-    console.warn(`[bench] verdict agreement not measured (vitest exited ${run.status}): ${err.message}`);
-    return null;
-  }
-}
+import { measureSizes } from './sizes.mjs';
+import { launchChromium, machine, serve, stopServer } from './bench-browser.mjs';
+import { allocPerPoll, dumpOpening, longCall, mountCycles, pollTimings, strangerFiles, verdictAgreement, webrtcComparison } from './bench-phases.mjs';
+import { printTable } from './bench-table.mjs';
 
 async function main() {
   const agreement = !process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'agreement' ? verdictAgreement() : null;
   const server = await serve();
-  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+  const browser = await launchChromium();
   const out = {};
   try {
     const only = process.env.BENCH_ONLY;
-    // 1. One poll on the Daily path, panel mode, every sparkline visible.
-    if (!only || only === 'poll') {
-      const { page } = await openPage(browser);
-      const times = await page.evaluate(() => window.bench.pollCost(1500));
-      out.pollSamples = times.length;
-      out.pollP50Ms = round(median(times));
-      out.pollP95Ms = round(quantile(times, 0.95));
-      out.pollMaxMs = round(Math.max(...times));
-      const paint = await page.evaluate(() => window.bench.pollToPaint(60));
-      out.pollToPaintMs = round(median(paint.ms), 1);
-      out.pollToPaintSameFrame = `${paint.sameFrame}/${paint.ms.length}`;
-      await page.close();
-    }
-    // 1b. JS bytes allocated per poll (same path): V8's sampling heap profiler, counting what was collected too.
-    if (!only || only === 'poll' || only === 'alloc') {
-      const { page, cdp } = await openPage(browser);
-      await cdp.send('HeapProfiler.enable');
-      await page.evaluate(() => window.bench.allocPolls(200)); // warm-up: compiled code, the panel chunk loaded
-      const runs = [];
-      for (let i = 0; i < 3; i++) {
-        await cdp.send('HeapProfiler.startSampling', { samplingInterval: 32, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-        const n = await page.evaluate(() => window.bench.allocPolls(1000));
-        const { profile } = await cdp.send('HeapProfiler.stopSampling');
-        let bytes = 0;
-        const walk = (node) => {
-          bytes += node.selfSize;
-          node.children.forEach(walk);
-        };
-        walk(profile.head);
-        runs.push(bytes / n);
-      }
-      out.allocBytesPerPoll = Math.round(median(runs));
-      await page.close();
-    }
-    // 3. An 8-hour call at 1000× time: memory after warm-up vs at the end, after forced GC.
-    if (!only || only === 'long') {
-      const { page, cdp } = await openPage(browser);
-      await page.evaluate(() => window.bench.startLong(1000));
-      const reach = (k) => page.waitForFunction((n) => window.bench.polls() >= n, k, { timeout: 0, polling: 100 });
-      // Both measurements see the page in the same state: 20 polls of steady, healthy stats first.
-      const at = async (n) => {
-        await reach(n - 20);
-        await page.evaluate(() => window.bench.steady(true));
-        await reach(n);
-        await page.evaluate(() => window.bench.hold(true));
-        const c = await counters(cdp);
-        const session = await page.evaluate(() => window.bench.sessionBytes());
-        await page.evaluate(() => {
-          window.bench.steady(false);
-          window.bench.hold(false);
-        });
-        return { ...c, session };
-      };
-      const warm = await at(300); // 10 minutes of call
-      const mid = await at(7_200); // 4 hours
-      const end = await at(14_400); // 8 hours
-      const d = diff(warm, end);
-      // Bounded stores (incident snapshots, capped at 50) fill in the first hours; the second half shows
-      // whether anything keeps growing.
-      out.heapGrowthBytesLast4h = end.heap - mid.heap;
-      out.heapGrowthBytes8h = d.heap;
-      out.domNodesGrowth8h = d.nodes;
-      out.listenersGrowth8h = d.listeners;
-      out.sessionBytes8h = end.session;
-      out.sessionBytesPerHour = end.session === null ? null : Math.round(end.session / 8);
-      out.finalState = await page.evaluate(() => window.bench.state());
-      await page.evaluate(() => window.bench.stopLong());
-      await page.close();
-    }
-    // 4. 200 mount/destroy cycles.
-    if (!only || only === 'cycles') {
-      const { page, cdp } = await openPage(browser);
-      await page.evaluate(() => window.bench.cycles(100)); // warm-up: JIT and caches settle over the first ~100 cycles
-      // A few frames before each reading. One full run read a whole widget more (143 nodes, 6 listeners) that
-      // six runs of this part alone never did: most likely the last cycle's tree, still held by a frame
-      // callback it had queued (signals effects wait for a frame), not a leak.
-      await page.waitForTimeout(200);
-      const before = await counters(cdp);
-      await page.evaluate(() => window.bench.cycles(200));
-      await page.waitForTimeout(200);
-      const after = await counters(cdp);
-      out.mountCycles200Growth = diff(before, after);
-      await page.close();
-    }
-    // 2. Real WebRTC: ours vs webrtc-issue-detector on one loopback call, same cadence, alternating.
-    if (!only || only === 'webrtc') {
-      const { page, cdp } = await openPage(browser);
-      out.webrtcMedia = await page.evaluate(() => window.bench.startCall());
-      // Both tools poll every 250 ms: four times the polls per phase of a 1 s cadence, so the machine's
-      // background noise weighs a quarter as much per poll. Our window is scaled to hold 15 samples, as the
-      // default 2 s / 30 s does, so a poll does the work it does in a real call (see startOurs).
-      const interval = 250;
-      const phaseMs = 15_000;
-      await page.waitForTimeout(3000);
-      const acc = { idle: [], ours: [], theirs: [], badge: [], bare: [] };
-      const phase = async (kind) => {
-        if (kind === 'ours' || kind === 'badge') await page.evaluate(([i, m]) => window.bench.startOurs(i, m), [interval, kind === 'ours' ? 'panel' : 'badge']);
-        if (kind === 'theirs') await page.evaluate((i) => window.bench.startDetector(i), interval);
-        if (kind === 'bare') await page.evaluate((i) => window.bench.startBare(i), interval);
-        // Mounting is not polling: let it settle (the first verdict needs 3 samples, and until then the
-        // badge's Measuring… spinner animates), then count only the steady state.
-        await page.waitForTimeout(5000);
-        const polls0 = await page.evaluate(() => [window.bench.ourPolls, window.bench.detectorPolls, window.bench.barePolls]);
-        const t0 = await taskMs(cdp);
-        await page.waitForTimeout(phaseMs);
-        const t1 = await taskMs(cdp);
-        const polls1 = await page.evaluate(() => [window.bench.ourPolls, window.bench.detectorPolls, window.bench.barePolls]);
-        if (kind === 'ours' || kind === 'badge') await page.evaluate(() => window.bench.stopOurs());
-        if (kind === 'theirs') await page.evaluate(() => window.bench.stopDetector());
-        if (kind === 'bare') await page.evaluate(() => window.bench.stopBare());
-        const counter = { ours: 0, badge: 0, theirs: 1, bare: 2 }[kind]; // which of the three counts is this phase's
-        const polls = counter === undefined ? 0 : polls1[counter] - polls0[counter];
-        acc[kind].push({ ms: t1 - t0, polls });
-      };
-      for (let round = 0; round < 6; round++) {
-        for (const kind of round % 2 ? ['theirs', 'bare', 'idle', 'badge', 'ours'] : ['ours', 'badge', 'idle', 'bare', 'theirs']) await phase(kind);
-      }
-      // Each phase less the idle phase of its own round: the machine's background load drifts over minutes,
-      // and the neighbouring idle phase tracks it better than one median over the whole run.
-      const perPoll = (kind) => acc[kind].map((p, i) => (p.ms - (acc.idle[i]?.ms ?? 0)) / Math.max(1, p.polls));
-      const ours = median(perPoll('ours'));
-      const theirs = median(perPoll('theirs'));
-      out.webrtcOursPerPollMs = round(ours);
-      out.webrtcDetectorPerPollMs = round(theirs);
-      out.vsIssueDetector = round(ours / theirs, 2);
-      // The end user's default (badge only, no graphs) on the same call, for scale.
-      const badge = median(perPoll('badge'));
-      out.webrtcBadgePerPollMs = round(badge);
-      out.vsIssueDetectorBadgeMode = round(badge / theirs, 2);
-      // The floor of the ratio for any tool that reads getStats at this cadence: the call and one walk of
-      // its report, nothing else. Above 0.5, the goal can't be met by parsing faster.
-      const bare = median(perPoll('bare'));
-      out.getStatsFloorPerPollMs = round(bare);
-      out.vsIssueDetectorFloor = round(bare / theirs, 2);
-      const times = await page.evaluate(() => window.bench.ourPollTimes);
-      out.webrtcPollSamples = times.length;
-      out.webrtcPollP50Ms = round(median(times));
-      out.webrtcPollP95Ms = round(quantile(times, 0.95));
-      await page.close();
-    }
-    // 5. Opening a 5 MB stats dump: the longest main-thread task, over a few openings of each format.
-    if (!only || only === 'dumps') {
-      const page = (await openPage(browser)).page;
-      for (const kind of ['rtcstats', 'webrtc-internals']) {
-        const runs = [];
-        for (let i = 0; i < 5; i++) runs.push(await page.evaluate((k) => window.bench.openDump(k), kind));
-        const key = kind === 'rtcstats' ? 'dumpOpenRtcstats' : 'dumpOpenInternals';
-        out[key] = {
-          bytes: runs[0].bytes,
-          longestTaskMsMedian: round(median(runs.map((r) => r.longestTaskMs)), 1),
-          longestTaskMsMax: round(Math.max(...runs.map((r) => r.longestTaskMs)), 1),
-          totalMsMedian: round(median(runs.map((r) => r.totalMs)), 0),
-          syncMsMedian: round(median(runs.map((r) => r.syncMs)), 0),
-        };
-      }
-      await page.close();
-    }
-    // 5b. Files from strangers at the limits: each refusal at a limit, and the heaviest files accepted just under
-    // them, opened as the demo opens a chosen file. The runner serves them to the page.
-    if (!only || only === 'files') {
-      const page = (await openPage(browser)).page;
-      const files = benchFiles();
-      await page.route('**/bench-files/*', (route) => {
-        const name = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop() ?? '');
-        const file = files.find((f) => f.name === name);
-        return file ? route.fulfill({ body: Buffer.from(file.bytes), contentType: 'application/octet-stream' }) : route.fulfill({ status: 404 });
-      });
-      out.fileOpen = [];
-      for (const file of files) {
-        const runs = [];
-        for (let i = 0; i < 5; i++) {
-          runs.push(await page.evaluate(([url, name]) => window.bench.openFile(url, name), [`/bench-files/${encodeURIComponent(file.name)}`, file.name]));
-        }
-        const outcome = runs[0].outcome;
-        if (!outcome.startsWith(file.expect.outcome)) console.warn(`[bench] ${file.name}: expected ${file.expect.outcome}, got ${outcome}`);
-        out.fileOpen.push({
-          name: file.name,
-          bytes: runs[0].bytes,
-          outcome,
-          longestTaskMsMedian: round(median(runs.map((r) => r.longestTaskMs)), 1),
-          longestTaskMsMax: round(Math.max(...runs.map((r) => r.longestTaskMs)), 1),
-          totalMsMedian: round(median(runs.map((r) => r.totalMs)), 0),
-        });
-      }
-      await page.close();
-    }
+    if (!only || only === 'poll') await pollTimings(browser, out);
+    if (!only || only === 'poll' || only === 'alloc') await allocPerPoll(browser, out);
+    if (!only || only === 'long') await longCall(browser, out);
+    if (!only || only === 'cycles') await mountCycles(browser, out);
+    if (!only || only === 'webrtc') await webrtcComparison(browser, out);
+    if (!only || only === 'dumps') await dumpOpening(browser, out);
+    if (!only || only === 'files') await strangerFiles(browser, out);
     // 6. Sizes.
     Object.assign(out, measureSizes());
   } finally {
     await browser.close();
-    try {
-      process.kill(-server.pid);
-    } catch {}
+    stopServer(server);
   }
 
-  const version = (await import('node:child_process')).execFileSync(findChromium() ?? 'chromium', ['--version']).toString().trim();
-  out.machine = `${(await import('node:os')).cpus()[0]?.model ?? 'cpu'} ×${(await import('node:os')).cpus().length}, ${version}`;
-  const rows = [
-    ['pollP50Ms / pollP95Ms / pollMaxMs', `${out.pollP50Ms} / ${out.pollP95Ms} / ${out.pollMaxMs} ms`, 'p95 ≤ 0.5 ms'],
-    ['allocBytesPerPoll', `${out.allocBytesPerPoll} B`, 'only what the window needs'],
-    ['webrtcPollP95Ms (p50)', `${out.webrtcPollP95Ms} ms (${out.webrtcPollP50Ms})`, '—'],
-    ['vsIssueDetector (panel)', `${out.vsIssueDetector} (${out.webrtcOursPerPollMs} vs ${out.webrtcDetectorPerPollMs} ms/poll)`, '≤ 0.5'],
-    ['vsIssueDetector (badge mode)', `${out.vsIssueDetectorBadgeMode} (${out.webrtcBadgePerPollMs} ms/poll)`, '—'],
-    ['vsIssueDetectorFloor (getStats + one walk of the report)', `${out.vsIssueDetectorFloor} (${out.getStatsFloorPerPollMs} ms/poll)`, '—'],
-    ['heapGrowthBytes8h (last 4 h)', `${out.heapGrowthBytes8h} B (${out.heapGrowthBytesLast4h} B)`, 'only the session record'],
-    ['domNodesGrowth8h / listenersGrowth8h', `${out.domNodesGrowth8h} / ${out.listenersGrowth8h}`, '0 / 0'],
-    ['sessionBytesPerHour', `${out.sessionBytesPerHour}`, '≤ 150 000'],
-    ['mountCycles200Growth', JSON.stringify(out.mountCycles200Growth), 'nothing measurable'],
-    ['standaloneGzipBytes', `${out.standaloneGzipBytes}`, `≤ ${BUDGETS.standaloneGzipBytes.goal}`],
-    ['libraryOwnGzipBytes', `${out.libraryOwnGzipBytes}`, `≤ ${BUDGETS.libraryOwnGzipBytes.goal}`],
-    ['pollToPaintMs', `${out.pollToPaintMs} ms (badge updated in the next frame: ${out.pollToPaintSameFrame})`, 'the same frame'],
-    ...[['rtcstats', out.dumpOpenRtcstats], ['webrtc-internals', out.dumpOpenInternals]].filter(([, d]) => d).map(([name, d]) => [
-      `open a ${(d.bytes / 1e6).toFixed(1)} MB ${name} dump`,
-      `longest task ${d.longestTaskMsMedian} ms (max ${d.longestTaskMsMax}), ${d.totalMsMedian} ms in all; ${d.syncMsMedian} ms in one go`,
-      'longest task < 200 ms',
-    ]),
-    ...(out.fileOpen ?? []).map((f) => [
-      `open ${f.name} (${(f.bytes / 1e6).toFixed(f.bytes < 1e6 ? 2 : 1)} MB)`,
-      `longest task ${f.longestTaskMsMedian} ms (max ${f.longestTaskMsMax}); ${f.outcome} after ${f.totalMsMedian} ms`,
-      'longest task < 200 ms',
-    ]),
-  ];
+  out.machine = machine();
   out.verdictAgreement = agreement;
-  if (agreement) {
-    const pct = (f) => `${(f * 100).toFixed(1)} %`;
-    for (const [reason, r] of Object.entries(agreement.reasons)) {
-      rows.push([
-        `verdict agreement: ${reason}`,
-        `${pct(r.agreement)} of samples; s agree/over/under ${r.agreeSeconds}/${r.overSeconds}/${r.underSeconds}, one side only ${r.productOnlySeconds}+${r.refereeOnlySeconds}`,
-        '—',
-      ]);
-    }
-    rows.push(['Good during an outage / Poor on a healthy call', `${agreement.goodDuringOutage} / ${agreement.poorOnHealthy} samples`, '0 / 0']);
-  }
-  console.log(`\nCall Health benchmark — ${out.machine}\n`);
-  for (const [k, v, g] of rows) console.log(`${k.padEnd(38)} ${String(v).padEnd(52)} goal: ${g}`);
+  printTable(out, agreement);
   console.log(JSON.stringify(out));
 }
 

@@ -6,18 +6,11 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createReplaySource, loadDumpReader, RecordingError } from '../../src/index';
-import {
-  compareCorpus,
-  corpus,
-  formatFile,
-  formatTally,
-  JITSI_DIR,
-  tally,
-  type Call,
-  type ComparedSample,
-  type FileComparison,
-} from './compare';
-import { REASONS, type Level, type Reason } from './referee';
+import { formatFile, formatTally } from './agreement-tables';
+import { tally } from './agreement-tally';
+import { compareCorpus, type Call, type ComparedSample, type FileComparison } from './compare';
+import { corpus, JITSI_DIR } from './corpus';
+import { REASONS, type Level, type Reason } from './levels';
 import { CLEAN_CALLS, FIREFOX_CALLS, isLegacyOnly } from './what-they-hold';
 
 const results = new Map<string, FileComparison>();

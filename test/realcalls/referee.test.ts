@@ -5,18 +5,10 @@
 import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  formatTable,
-  readRecording,
-  readRtcstats,
-  referee,
-  refereeFile,
-  REASONS,
-  type FileVerdicts,
-  type Level,
-  type Moment,
-  type Reason,
-} from './referee';
+import { REASONS, type Level, type Reason } from './levels';
+import { readRecording, readRtcstats } from './recording-reader';
+import { referee, refereeFile, type FileVerdicts, type Moment } from './referee';
+import { formatTable } from './verdict-table';
 import { CLEAN_CALLS, FIREFOX_CALLS, isLegacyOnly } from './what-they-hold';
 
 const ROOT = resolve(import.meta.dirname, '../../src/sources/fixtures/realcalls');
