@@ -144,6 +144,9 @@ export function hostileFiles() {
     const e = internals();
     delete stats(e)[key];
     add('missing-series.json', utf8(JSON.stringify(e)), { outcome: 'replayed' }, 'a series missing');
+    const g = internals();
+    for (const series of Object.values(stats(g))) series.values = series.values.replace(/(?<=[[,])(-?\d+(?:\.\d+)?)(?=[,\]])/g, '"$1"');
+    add('dump-numbers-as-text.json', utf8(JSON.stringify(g)), { outcome: 'replayed', warns: /measurements written as text/ }, 'a dump whose every measurement is written as text');
     const f = internals();
     const body = JSON.stringify(f).replace(`"${key}":`, `"${key}":{"values":"[1,1,1,1,1,1,1,1,1]"},"${key}":`);
     add('duplicate-series.json', utf8(body), { outcome: 'replayed' }, 'a series written twice (JSON keeps the last)');

@@ -32,7 +32,7 @@ export function* untrustedRecording(input: unknown, options: RecordingOptions): 
   const read = yield* readJson(text);
   if (!read.ok) {
     // JSON lines (rtcstats) are not one JSON document: their reader takes the text and reads it line by line.
-    if (detectRtcstats(text.trimStart()) !== null) return yield* dumpRecording(text, options);
+    if (detectRtcstats(start) !== null) return yield* dumpRecording(text, options);
     throw new RecordingError(`${capitalised(describeJsonFault(text, read.fault))}.`, FAULT_CODES[read.fault.kind]);
   }
   const notes: string[] = [];
@@ -65,7 +65,7 @@ function withinSampleLimit(json: unknown): unknown {
 export function checkedText(raw: string): string {
   if (raw.length > FILE_LIMITS.maxBytes) throw tooLarge(raw.length);
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  if (text.trim() === '') throw new RecordingError('The file is empty.', 'empty');
+  if (!/\S/.test(text)) throw new RecordingError('The file is empty.', 'empty');
   if (looksBinary(text)) {
     throw new RecordingError('The file is not text (it holds binary data). If it is a .zip, unzip it first.', 'binary');
   }

@@ -5,6 +5,7 @@ import { medianSpacing, type TraceSample } from '../trace';
 import { NetworkStatsCalculator } from '../../webrtc-calculator';
 import { DumpError, type DumpConnection, type DumpReport, type StatsDump } from './dump';
 import type { Reading } from './pacing';
+import { numbersAsText } from './numbers-as-text';
 import { POLL_INTERVAL_MS } from '../../../core/defaults';
 
 /**
@@ -59,6 +60,7 @@ export function* dumpSamples(dump: StatsDump, selection: DumpSelection = {}): Re
   const samples: TraceSample[] = [];
   let flowed = false;
   let uncomputable = 0;
+  let asText = 0;
 
   /** Applies the recorded state changes up to `at`; the connection state after them when it changed. */
   const statesUpTo = (at: number): { connection: ConnectionState | null } | null => {
@@ -82,6 +84,7 @@ export function* dumpSamples(dump: StatsDump, selection: DumpSelection = {}): Re
       const context = statesUpTo(e.at);
       if (context) samples.push({ t: e.at - origin, latest: null, context });
     }
+    for (const r of poll.reports) asText += numbersAsText(r.report);
     const result = calc.step(poll.reports.map((r) => ({ key: r.id, report: r.report })), poll.at);
     const latest: Partial<Record<Field, number | null>> = {};
     for (const f of FIELDS) {
@@ -119,6 +122,7 @@ export function* dumpSamples(dump: StatsDump, selection: DumpSelection = {}): Re
     warnings: [
       ...(undated === 0 ? [] : [`${undated} reports or state changes with a time no date can have (out of range) were skipped`]),
       ...(uncomputable === 0 ? [] : [`${uncomputable} figures could not be worked out from the recorded counters (out of range) and read as n/a`]),
+      ...(asText === 0 ? [] : [`${asText} measurements written as text (not numbers, as browsers write them) read as n/a`]),
     ],
   };
 }
