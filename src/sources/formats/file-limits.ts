@@ -20,9 +20,9 @@ export const FILE_LIMITS = {
   maxItemChars: 1024 * 1024,
   /** Points in one webrtc-internals series: Chrome keeps at most 1 000 (MAX_STATS_DATA_POINT_BUFFER_SIZE). */
   maxSeriesPoints: 10_000,
-  /** Peer connections in one dump: a 50-person mesh page has 49. */
+  /** Peer connections in one dump: the largest mesh among the real recordings has 7; a 50-person mesh, 49. */
   maxConnections: 256,
-  /** Stats objects in one getStats() report: a large SFU call has a few hundred. */
+  /** Stats objects in one getStats() report: the largest real report has 141; each remote track adds a few. */
   maxStatsPerReport: 5_000,
   /** Samples (polls) in one recording: 2.5 days at one poll a second. */
   maxSamples: 200_000,
