@@ -6,7 +6,7 @@ import { startLoopbackCall, type LoopbackCall } from '../src/testing/loopback-ca
 import { accelerate, hold } from './clock';
 import { nextStats, restamp } from './stats';
 import { openDump } from './dump-open';
-import { openFile } from './file-open';
+import { openFile, openFullSession } from './file-open';
 
 const widgetEl = () => document.getElementById('widget') as HTMLElement;
 let handle: CallHealthHandle | null = null;
@@ -74,6 +74,8 @@ const bench = {
   openDump,
   /** Opens one of the runner's files at the limits as the demo's file picker does; the longest task while it does. */
   openFile,
+  /** Opens the densest file the widget writes itself, a whole 12-hour session export, the same way. */
+  openFullSession,
 
   /** p50/p95/max of one poll, back to back (1000× time). */
   async pollCost(n: number, warmup = 50): Promise<number[]> {

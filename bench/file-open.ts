@@ -2,6 +2,7 @@
 // made of what it gives (or its refusal), with the longest main-thread task measured. The files (the runner's,
 // scripts/bench-files.mjs) are served to this page by the runner; fetching one is not part of what is timed.
 import { withLongestTask } from './longest-task';
+import { fullSessionExport } from '../test/full-session';
 import { createReplaySource, loadDumpReader, openRecordingFile, RecordingError } from '../src/index';
 
 export interface FileOpenFigures {
@@ -16,16 +17,29 @@ export interface FileOpenFigures {
 
 const blobs = new Map<string, Blob>();
 
-
 export async function openFile(url: string, name: string): Promise<FileOpenFigures> {
-  // The readers' chunk is loaded once per page, not once per file: its download is not the file's cost.
-  await loadDumpReader();
   let blob = blobs.get(url);
   if (!blob) {
     blob = await (await fetch(url)).blob();
     blobs.set(url, blob);
   }
-  const file = new File([blob], name);
+  return timeOpen(new File([blob], name));
+}
+
+/** Opens the densest file the widget itself writes (test/full-session.ts), made here once: ~15 MB. */
+export function openFullSession(): Promise<FileOpenFigures> {
+  const name = 'full-session-12h.json';
+  let blob = blobs.get(name);
+  if (!blob) {
+    blob = new Blob([fullSessionExport().text]);
+    blobs.set(name, blob);
+  }
+  return timeOpen(new File([blob], name));
+}
+
+async function timeOpen(file: File): Promise<FileOpenFigures> {
+  // The readers' chunk is loaded once per page, not once per file: its download is not the file's cost.
+  await loadDumpReader();
   const t0 = performance.now();
   let totalMs = 0;
   const { value: outcome, longestTaskMs } = await withLongestTask(async () => {

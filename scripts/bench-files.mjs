@@ -16,9 +16,10 @@ const TARGET_BYTES = PROBED_LIMITS.maxBytes - 64 * 1024;
 /** Room left under maxValues, likewise. */
 const TARGET_VALUES = PROBED_LIMITS.maxValues - 1_000;
 
-const REFUSED = ['too-large.json', 'gzip-bomb.json.gz', 'too-deep.json', 'too-many-values.json', 'too-many-connections.json', 'too-many-stats.json'];
+const REFUSED = ['too-large.json', 'gzip-bomb.json.gz', 'too-deep.json', 'too-many-values.json', 'too-many-connections.json', 'too-many-stats.json', 'too-many-samples.json'];
 
 const utf8 = (s) => new Uint8Array(Buffer.from(s, 'utf8'));
+const count = (n) => n.toLocaleString('en-US');
 const internals = () => JSON.parse(readFileSync(join(ROOT, INTERNALS), 'utf8'));
 
 /** JSON values in a parsed document, counted as the reader counts them: every container and every scalar. */
@@ -60,7 +61,7 @@ function atTheLimits() {
     addSlowSeries(d, '8-1', JSON.stringify(d).length);
     out.push({ name: 'at-limit-series.json', bytes: utf8(JSON.stringify(d)), what: '16 MB: ~15 series of 1 MB `[{},{},…]` in a real dump' });
   }
-  // 2. Bytes and values: ~2M values in a real dump's update log (read through, entry by entry, after parsing).
+  // 2. Bytes and values: a real dump's update log grown to the value limit (read through, entry by entry, after parsing).
   {
     const d = internals();
     const log = d.PeerConnections['8-1'].updateLog;
@@ -68,9 +69,10 @@ function atTheLimits() {
     for (let i = 0; i < entries; i++) log.push({ type: 'a' });
     const body = JSON.stringify(d);
     d.padding = 'x'.repeat(Math.max(0, TARGET_BYTES - body.length - 32));
-    out.push({ name: 'at-limit-values.json', bytes: utf8(JSON.stringify(d)), what: '16 MB, 2M values: a real dump whose update log has 1M entries' });
+    out.push({ name: 'at-limit-values.json', bytes: utf8(JSON.stringify(d)), what: `16 MB, ${count(TARGET_VALUES)} values: a real dump whose update log has ${count(entries)} entries` });
   }
-  // 3. Every limit at once: 256 connections, 5 000 stats in one report, ~2M values, 1 MB series, 16 MB.
+  // 3. Every limit at once: connections, stats in one report, values (one empty object each: the most objects a
+  // value count allows, so the collector's worst), 1 MB series, 16 MB.
   {
     const d = internals();
     const first = d.PeerConnections['8-1'];
@@ -87,8 +89,21 @@ function atTheLimits() {
     for (let i = 0; i < pad; i++) first.updateLog.push({});
     addSlowSeries(d, '8-1', JSON.stringify(d).length);
     const bytes = utf8(JSON.stringify(d));
-    out.push({ name: 'at-every-limit.json', bytes, what: '256 connections, 5 000 stats in a report, 2M values, 1 MB series, 16 MB' });
+    out.push({ name: 'at-every-limit.json', bytes, what: `${PROBED_LIMITS.maxConnections} connections, ${count(PROBED_LIMITS.maxStatsPerReport)} stats in a report, ${count(TARGET_VALUES)} values, 1 MB series, 16 MB` });
     out.push({ name: 'at-every-limit.json.gz', bytes: new Uint8Array(gzipSync(bytes)), what: 'the same, gzipped (unzipped as it is read)' });
+  }
+  // 4. Our own formats, whose samples are converted one by one after reading: the most samples a recording may
+  // hold, as a trace and as a session export, and a Daily /logs response with as many entries as the values allow.
+  {
+    const start = Date.UTC(2026, 0, 1);
+    const n = PROBED_LIMITS.maxSamples - 1;
+    const trace = { name: 'at the limit', intervalMs: 2000, samples: Array.from({ length: n }, (_, i) => ({ t: i * 2000, latest: null })) };
+    out.push({ name: 'at-limit-samples.trace.json', bytes: utf8(JSON.stringify(trace)), what: `a trace of ${count(n)} samples` });
+    const session = { version: 1, startedAt: start, samples: Array.from({ length: n }, (_, i) => ({ timestamp: start + i * 2000, sendBitsPerSecond: 1e6 })) };
+    out.push({ name: 'at-limit-samples.session.json', bytes: utf8(JSON.stringify(session)), what: `a session export of ${count(n)} samples` });
+    const entry = (i) => ({ clientTime: new Date(start + i * 15_000).toISOString(), userSessionId: 'u1', isSFU: true, sendBitsPerSecond: 1e6, recvBitsPerSecond: 1e6, videoRecvPacketLoss: 0.01 });
+    const entries = Math.floor((TARGET_VALUES - 2) / valuesIn(entry(0)));
+    out.push({ name: 'at-limit-entries.logs.json', bytes: utf8(JSON.stringify({ metrics: Array.from({ length: entries }, (_, i) => entry(i)) })), what: `a Daily /logs response of ${count(entries)} metrics entries` });
   }
   return out.map((f) => ({ ...f, expect: { outcome: 'replayed' } }));
 }

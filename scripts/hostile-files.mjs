@@ -14,7 +14,7 @@ const fixture = (path) => readFileSync(join(ROOT, path));
 const text = (path) => fixture(path).toString('utf8');
 
 /** The limits the corpus probes; the unit test checks they are the product's own (FILE_LIMITS). */
-export const PROBED_LIMITS = { maxBytes: 16 * 1024 * 1024, maxDepth: 64, maxValues: 1_000_000, maxSeriesPoints: 10_000, maxConnections: 256, maxStatsPerReport: 5_000 };
+export const PROBED_LIMITS = { maxBytes: 16 * 1024 * 1024, maxDepth: 64, maxValues: 650_000, maxSeriesPoints: 10_000, maxConnections: 256, maxStatsPerReport: 5_000, maxSamples: 200_000 };
 
 /** Markup a page would run if a string from the file reached an HTML sink. */
 export const MARKUP = '<img src=x onerror="window.__hostileRan=1"><script>window.__hostileRan=1</script>';
@@ -79,7 +79,7 @@ export function hostileFiles() {
   add('too-large.json', utf8(`{"PeerConnections":{}}${' '.repeat(PROBED_LIMITS.maxBytes)}`), { outcome: 'refused', code: 'too-large', mentions: /is just over 16 MB/ }, 'one byte per space past 16 MB');
   add('gzip-bomb.json.gz', new Uint8Array(gzipSync(Buffer.alloc(64 * 1024 * 1024, 32))), { outcome: 'refused', code: 'too-large', mentions: /unzips to more than 16 MB/ }, 'a 64 kB .gz that unpacks to 64 MB');
   add('too-deep.json', utf8('['.repeat(100_000) + ']'.repeat(100_000)), { outcome: 'refused', code: 'too-deep', mentions: /more than 64 levels/ }, '100 000 nested arrays');
-  add('too-many-values.json', utf8(`[${'0,'.repeat(PROBED_LIMITS.maxValues)}0]`), { outcome: 'refused', code: 'too-many', mentions: /1,000,000 values/ }, 'an array of 1 000 001 numbers');
+  add('too-many-values.json', utf8(`[${'0,'.repeat(PROBED_LIMITS.maxValues)}0]`), { outcome: 'refused', code: 'too-many', mentions: /650,000 values/ }, 'an array of 650 001 numbers');
   {
     const d = internals();
     const [pc] = Object.values(d.PeerConnections);
@@ -100,6 +100,12 @@ export function hostileFiles() {
     const d = internals();
     stats(d)['OT01A1452641937-bytesSent'].values = `[${'1,'.repeat(PROBED_LIMITS.maxSeriesPoints)}1]`;
     add('series-too-long.json', utf8(JSON.stringify(d)), { outcome: 'replayed', warns: /more than 10,000 points/ }, 'a series of 10 001 points (Chrome keeps 1 000)');
+  }
+  {
+    // Our own session export, one sample over the limit: each sample as small as the format allows.
+    const start = Date.UTC(2026, 0, 1);
+    const samples = Array.from({ length: PROBED_LIMITS.maxSamples + 1 }, (_, i) => ({ timestamp: start + i * 2000 }));
+    add('too-many-samples.json', utf8(JSON.stringify({ version: 1, startedAt: start, samples })), { outcome: 'refused', code: 'too-many', mentions: /200,001 samples/ }, 'a session export of 200 001 samples');
   }
   // Broken files.
   {

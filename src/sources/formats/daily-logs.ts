@@ -1,5 +1,6 @@
 import { FIELDS, type Field } from '../../core/catalogue';
 import { isRecord, normalizeTimestamp, normalizeValue, own } from '../../core/live/normalize';
+import { runToEnd, turnAfter, type Reading } from './dumps/pacing';
 
 /** Catalogue fields a `/logs` metrics entry maps to (bitrates as the interval's average). */
 export const DAILY_LOGS_FIELDS = ['sendBitsPerSecond', 'recvBitsPerSecond', 'videoRecvPacketLoss'] as const satisfies readonly Field[];
@@ -60,6 +61,11 @@ const LOSS_KEYS = ['VideoRecPacketLoss', 'videoRecvPacketLoss'] as const;
  * are skipped and counted, never thrown; only input with no metrics list at all raises DailyLogsError.
  */
 export function parseDailyLogs(input: unknown, options: DailyLogsOptions = {}): DailyLogsTimeline {
+  return runToEnd(dailyLogsReading(input, options));
+}
+
+/** As parseDailyLogs, offering turns as it goes (a saved response may hold 100 000 entries). */
+export function* dailyLogsReading(input: unknown, options: DailyLogsOptions = {}): Reading<DailyLogsTimeline> {
   const entries = metricsOf(typeof input === 'string' ? parseJson(input) : input);
   const lossUnit = options.lossUnit === 'percent' ? 'percent' : 'fraction';
   const max = typeof options.maxEntries === 'number' && options.maxEntries >= 0 ? options.maxEntries : 100_000;
@@ -69,7 +75,8 @@ export function parseDailyLogs(input: unknown, options: DailyLogsOptions = {}): 
   let skipped = 0;
   let lossOutOfRange = 0;
 
-  for (const entry of entries.slice(0, max)) {
+  for (const [i, entry] of entries.slice(0, max).entries()) {
+    yield* turnAfter(i);
     if (!isRecord(entry)) {
       skipped++;
       continue;

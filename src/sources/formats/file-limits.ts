@@ -12,10 +12,11 @@ export const FILE_LIMITS = {
   maxDepth: 64,
   /**
    * Values in one JSON document (one file, one rtcstats line, one webrtc-internals series). The densest real
-   * file is our own session export, ~40 values a kB: about 660 000 at 16 MB. Every value is an object the
-   * page holds until the file is read, so this bounds memory and the collector's pauses too.
+   * file is our own session export: a whole recording at the recorder's default cap (12 hours) with every field
+   * reported holds 605 000 in 15.5 MB (file-limits.test.ts keeps it under this). Every value can be an object the
+   * page holds until the file is read, and the collector's pauses grow with them: a million cost ~190 ms at once.
    */
-  maxValues: 1_000_000,
+  maxValues: 650_000,
   /** Characters of one rtcstats line or webrtc-internals series: real series come to ~380 kB at most, lines to 75 kB. */
   maxItemChars: 1024 * 1024,
   /** Points in one webrtc-internals series: Chrome keeps at most 1 000 (MAX_STATS_DATA_POINT_BUFFER_SIZE). */

@@ -1,12 +1,12 @@
 import { FIELDS, type Field } from '../../core/catalogue';
-import { DailyLogsError, parseDailyLogs, type DailyLogsTimeline } from './daily-logs';
+import { DailyLogsError, dailyLogsReading, type DailyLogsTimeline } from './daily-logs';
 import type { IncidentExport, SessionExport } from '../../core/session/export';
 import { isRecord, own } from '../../core/live/normalize';
 import { DUMP_FORMATS, type DumpErrorCode, type DumpFormat } from './dumps/dump';
 import type { DumpSelection } from './dumps/dump-recording';
-import { runInSlices, runToEnd } from './dumps/pacing';
+import { runInSlices, runToEnd, SLICE_MS, turnAfter, type Reading } from './dumps/pacing';
 import { loadDumpReader, loadedDumpReader } from './dump-reader';
-import { medianSpacing, parseTrace, type Trace } from './trace';
+import { medianSpacing, traceReading, type Trace } from './trace';
 
 // Everything the replay source can play, turned into the one format it plays: a Trace. A recorded session
 // (or one incident of it), a Daily /logs response and a getStats() dump are converted here, so replay.ts
@@ -65,9 +65,6 @@ export const NOT_A_RECORDING =
 /** Which of a stats dump's connections to replay (all of them, as a mesh page is watched, by default). */
 export type RecordingOptions = DumpSelection;
 
-/** How long the async parse works before letting the page run (ms): well under a frame's worth of jank. */
-const SLICE_MS = 30;
-
 /**
  * Detects what `input` is — a trace, an `exportSession()` JSON, an `exportIncident()` JSON, a Daily `/logs`
  * response (raw or parsed), or a getStats() dump (webrtc-internals, rtcstats, a snapshot) — and converts it to
@@ -82,8 +79,7 @@ export function parseRecording(input: unknown, options: RecordingOptions = {}): 
   {
     if (mayBeDump(input, json)) {
       throw new RecordingError(
-        'This looks like a getStats() dump. Dumps are read by a part of the library loaded on demand: open it with ' +
-          'parseRecordingAsync(input), or call `await loadDumpReader()` once before passing it here.',
+        'This looks like a getStats() dump: open it with parseRecordingAsync(input), or `await loadDumpReader()` first.',
         'dump-reader-not-loaded',
       );
     }
@@ -93,8 +89,8 @@ export function parseRecording(input: unknown, options: RecordingOptions = {}): 
 
 /**
  * As parseRecording, without holding the page for long: the file readers are loaded if they aren't yet, and
- * a 5 MB dump is read and replayed through the maths in slices of about 30 ms, giving the event loop a turn
- * between them. Text is held to FILE_LIMITS (size, nesting, counts); see also openRecordingFile.
+ * a 16 MB file is read and replayed in slices of about SLICE_MS, giving the event loop a turn between them.
+ * Text is held to FILE_LIMITS (size, nesting, counts); see also openRecordingFile.
  */
 export async function parseRecordingAsync(input: unknown, options: RecordingOptions = {}): Promise<Recording> {
   const reader = loadedDumpReader() ?? (await loadDumpReader());
@@ -143,17 +139,22 @@ function mayBeDump(input: unknown, json: unknown): boolean {
 }
 
 export function parseExport(input: unknown): Recording {
+  return runToEnd(exportReading(input));
+}
+
+/** As parseExport, with turns offered as it goes: a 12-hour session holds over 20 000 samples. */
+export function* exportReading(input: unknown): Reading<Recording> {
   const json = typeof input === 'string' ? parseJson(input) : input;
   if (!isRecord(json)) throw new RecordingError('not a recording: expected a JSON object');
   try {
     const format = own(json, 'format');
-    if (isFormat(format) && isRecord(own(json, 'trace'))) return fromRecording(format, json);
-    if (own(json, 'kind') === 'incident') return fromSamples('incident', json, `Incident ${incidentId(own(json, 'id'))}`);
-    if (Array.isArray(own(json, 'samples')) && own(json, 'version') !== undefined) return fromSamples('session', json, 'Session');
-    if (Array.isArray(own(json, 'metrics'))) return fromLogs(parseDailyLogs(json));
-    if (Array.isArray(own(json, 'intervals')) && Array.isArray(own(json, 'lacks'))) return fromLogs(json);
+    if (isFormat(format) && isRecord(own(json, 'trace'))) return yield* fromRecording(format, json);
+    if (own(json, 'kind') === 'incident') return yield* fromSamples('incident', json, `Incident ${incidentId(own(json, 'id'))}`);
+    if (Array.isArray(own(json, 'samples')) && own(json, 'version') !== undefined) return yield* fromSamples('session', json, 'Session');
+    if (Array.isArray(own(json, 'metrics'))) return yield* fromLogs(yield* dailyLogsReading(json));
+    if (Array.isArray(own(json, 'intervals')) && Array.isArray(own(json, 'lacks'))) return yield* fromLogs(json);
     if (typeof own(json, 'name') === 'string' && own(json, 'intervalMs') !== undefined) {
-      return { format: 'trace', trace: parseTrace(json), lacks: [], warnings: [] };
+      return { format: 'trace', trace: yield* traceAs('trace', json), lacks: [], warnings: [] };
     }
   } catch (err) {
     if (err instanceof RecordingError) throw err;
@@ -173,12 +174,12 @@ function isFormat(v: unknown): v is RecordingFormat {
 }
 
 /** A Recording handed back in (e.g. one kept from an earlier parse): checked again, it may have come from a file. */
-function fromRecording(format: RecordingFormat, json: Record<string, unknown>): Recording {
+function* fromRecording(format: RecordingFormat, json: Record<string, unknown>): Reading<Recording> {
   const userAgent = own(json, 'userAgent');
   const connections = own(json, 'connections');
   return {
     format,
-    trace: parseTraceAs(format, own(json, 'trace')),
+    trace: yield* traceAs(format, own(json, 'trace')),
     lacks: fieldsIn(own(json, 'lacks')),
     warnings: stringsIn(own(json, 'warnings')),
     ...(typeof userAgent === 'string' ? { userAgent } : {}),
@@ -191,7 +192,7 @@ function fromRecording(format: RecordingFormat, json: Record<string, unknown>): 
  * is not — the widget recomputes that, which is the point of replaying. Time runs from `startedAt` when it
  * precedes the first sample, so the replay measures for as long as the call did before its first sample.
  */
-function fromSamples(format: 'session' | 'incident', json: Record<string, unknown>, label: string): Recording {
+function* fromSamples(format: 'session' | 'incident', json: Record<string, unknown>, label: string): Reading<Recording> {
   const samples = own(json, 'samples');
   if (!Array.isArray(samples) || samples.length === 0) throw new RecordingError(`${format}: no samples to replay`);
   const times = samples.map((s: unknown, i) => {
@@ -202,20 +203,22 @@ function fromSamples(format: 'session' | 'incident', json: Record<string, unknow
   const first = times[0] ?? 0;
   const started = format === 'session' ? own(json, 'startedAt') : undefined;
   const origin = typeof started === 'number' && started <= first && first - started < 3_600_000 ? started : first;
-  const raw = samples.map((s: unknown, i) => {
-    const rec = isRecord(s) ? s : {};
-    const reported = own(rec, 'reportedNetworkState');
-    return { t: (times[i] ?? 0) - origin, latest: pickFields(rec), ...(typeof reported === 'string' ? { networkState: reported } : {}) };
-  });
-  const trace = parseTraceAs(format, { name: `${label} of ${isoOf(first)}`, description: describe(times), intervalMs: medianSpacing(times), samples: raw });
+  const raw = [];
+  for (let i = 0; i < samples.length; i++) {
+    yield* turnAfter(i);
+    const rec: unknown = samples[i];
+    const reported = isRecord(rec) ? own(rec, 'reportedNetworkState') : undefined;
+    raw.push({ t: (times[i] ?? 0) - origin, latest: isRecord(rec) ? pickFields(rec) : {}, ...(typeof reported === 'string' ? { networkState: reported } : {}) });
+  }
+  const trace = yield* traceAs(format, { name: `${label} of ${isoOf(first)}`, description: describe(times), intervalMs: medianSpacing(times), samples: raw });
   return { format, trace, lacks: [], warnings: [] };
 }
 
 /**
- * A /logs timeline (parseDailyLogs' output): one sample per interval with only the fields /logs carries.
+ * A /logs timeline (what parseDailyLogs gives): one sample per interval with only the fields /logs carries.
  * What it lacks is the format's gap, not the browser's, and is said so (see Recording.lacks).
  */
-function fromLogs(input: DailyLogsTimeline | Record<string, unknown>): Recording {
+function* fromLogs(input: DailyLogsTimeline | Record<string, unknown>): Reading<Recording> {
   const timeline: unknown = input;
   if (!isRecord(timeline)) throw new RecordingError('daily-logs: not a timeline');
   const intervals = own(timeline, 'intervals');
@@ -227,11 +230,13 @@ function fromLogs(input: DailyLogsTimeline | Record<string, unknown>): Recording
     return ts;
   });
   const first = times[0] ?? 0;
-  const raw = list.map((iv, i) => {
+  const raw = [];
+  for (const [i, iv] of list.entries()) {
+    yield* turnAfter(i);
     const values = own(iv, 'values');
-    return { t: (times[i] ?? 0) - first, latest: isRecord(values) ? pickFields(values) : {} };
-  });
-  const trace = parseTraceAs('daily-logs', { name: `Daily /logs of ${isoOf(first)}`, description: describe(times), intervalMs: medianSpacing(times), samples: raw });
+    raw.push({ t: (times[i] ?? 0) - first, latest: isRecord(values) ? pickFields(values) : {} });
+  }
+  const trace = yield* traceAs('daily-logs', { name: `Daily /logs of ${isoOf(first)}`, description: describe(times), intervalMs: medianSpacing(times), samples: raw });
   return { format: 'daily-logs', trace, lacks: fieldsIn(own(timeline, 'lacks')), warnings: stringsIn(own(timeline, 'warnings')) };
 }
 
@@ -243,11 +248,11 @@ function stringsIn(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((w): w is string => typeof w === 'string') : [];
 }
 
-export function parseTraceAs(format: RecordingFormat, json: unknown): Trace {
+export function* traceAs(format: RecordingFormat, json: unknown): Reading<Trace> {
   try {
-    return parseTrace(json);
+    return yield* traceReading(json);
   } catch (err) {
-    // parseTrace names the trace's paths; say which input they came from.
+    // The trace reader names the trace's paths; say which input they came from.
     throw new RecordingError(`${format}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

@@ -7,7 +7,7 @@
 import { FILE_LIMITS } from './file-limits';
 import { describeJsonFault } from './json-fault';
 import { readJson, type JsonFaultKind } from './json-reader';
-import { isExport, NOT_A_RECORDING, parseExport, RecordingError, type Recording, type RecordingErrorCode, type RecordingOptions } from './parse-recording';
+import { exportReading, isExport, NOT_A_RECORDING, RecordingError, type Recording, type RecordingErrorCode, type RecordingOptions } from './parse-recording';
 import { dumpRecording } from './dumps/dump-replay';
 import { detectRtcstats } from './dumps/rtcstats';
 import type { Reading } from './dumps/pacing';
@@ -23,7 +23,29 @@ const FAULT_CODES: Record<JsonFaultKind, RecordingErrorCode> = {
 };
 
 export function* untrustedRecording(input: unknown, options: RecordingOptions): Reading<Recording> {
-  if (typeof input !== 'string') return isExport(input) ? parseExport(input) : yield* dumpRecording(input, options);
+  if (isHandedOut(input)) return input;
+  return handOut(yield* readRecording(input, options));
+}
+
+/**
+ * Recordings this reader returned: checked already and frozen, so replaying one (createReplaySource) doesn't
+ * read its 20 000 samples again in one task. Anything else, a Recording kept as JSON included, is checked.
+ */
+const handedOut = new WeakSet<object>();
+
+function handOut(recording: Recording): Recording {
+  Object.freeze(recording.trace.samples);
+  Object.freeze(recording.trace);
+  handedOut.add(Object.freeze(recording));
+  return recording;
+}
+
+function isHandedOut(input: unknown): input is Recording {
+  return typeof input === 'object' && input !== null && handedOut.has(input);
+}
+
+function* readRecording(input: unknown, options: RecordingOptions): Reading<Recording> {
+  if (typeof input !== 'string') return isExport(input) ? yield* exportReading(input) : yield* dumpRecording(input, options);
   const text = checkedText(input);
   const start = text.trimStart();
   if (!start.startsWith('{') && !start.startsWith('[') && detectRtcstats(start) === null) {
@@ -36,14 +58,14 @@ export function* untrustedRecording(input: unknown, options: RecordingOptions): 
     throw new RecordingError(`${capitalised(describeJsonFault(text, read.fault))}.`, FAULT_CODES[read.fault.kind]);
   }
   const notes: string[] = [];
-  const recording = isExport(read.value) ? parseExport(repaired(withinSampleLimit(read.value), notes)) : yield* dumpRecording(read.value, options);
+  const recording = isExport(read.value) ? yield* exportReading(yield* repaired(withinSampleLimit(read.value), notes)) : yield* dumpRecording(read.value, options);
   if (read.nonFinite > 0) notes.push(`${count(read.nonFinite, 'value')} written as NaN or Infinity (not JSON) read as missing`);
   if (read.hostileKeys > 0) notes.push(`${count(read.hostileKeys, 'key')} named __proto__, constructor or prototype ignored`);
   return notes.length === 0 ? recording : { ...recording, warnings: [...notes, ...recording.warnings] };
 }
 
-function repaired(json: unknown, notes: string[]): unknown {
-  return isRecord(json) ? repairExport(json, notes) : json;
+function* repaired(json: unknown, notes: string[]): Reading<unknown> {
+  return isRecord(json) ? yield* repairExport(json, notes) : json;
 }
 
 /** One of our own formats is refused before it is parsed when it holds more samples than a recording may. */

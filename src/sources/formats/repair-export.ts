@@ -7,8 +7,9 @@
  */
 import { FIELDS } from '../../core/catalogue';
 import { isRecord, own, type JsonRecord } from './dumps/untrusted';
+import { turnAfter, type Reading } from './dumps/pacing';
 
-export function repairExport(json: JsonRecord, notes: string[]): JsonRecord {
+export function* repairExport(json: JsonRecord, notes: string[]): Reading<JsonRecord> {
   // Session and incident exports keep fields on the sample; a /logs timeline keeps them under `values`.
   const lists: Array<[key: string, fieldsIn: string | null]> = [
     ['samples', null],
@@ -20,20 +21,27 @@ export function repairExport(json: JsonRecord, notes: string[]): JsonRecord {
     if (!Array.isArray(list) || !list.every((item) => isRecord(item) && Number.isFinite(own(item, 'timestamp')))) continue;
     const items = list as JsonRecord[];
     let asText = 0;
-    const read = items.map((item) => {
+    const read: JsonRecord[] = [];
+    for (const [i, item] of items.entries()) {
+      yield* turnAfter(i);
       const holder = fieldsIn === null ? item : own(item, fieldsIn);
-      if (!isRecord(holder)) return item;
-      const copy: JsonRecord = { ...holder };
+      if (!isRecord(holder)) {
+        read.push(item);
+        continue;
+      }
+      // Copied only where a measurement is text: nearly every file has none, and copies cost the collector.
+      let copy: JsonRecord | null = null;
       for (const field of FIELDS) {
         const value = own(holder, field);
         const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
         if (Number.isFinite(number)) {
+          copy ??= { ...holder };
           copy[field] = number;
           asText++;
         }
       }
-      return fieldsIn === null ? copy : { ...item, [fieldsIn]: copy };
-    });
+      read.push(copy === null ? item : fieldsIn === null ? copy : { ...item, [fieldsIn]: copy });
+    }
     const at = (item: JsonRecord) => Number(own(item, 'timestamp'));
     const outOfPlace = read.filter((item, i) => i > 0 && at(item) < at(read[i - 1] ?? item)).length;
     const sorted = outOfPlace > 0 ? [...read].sort((a, b) => at(a) - at(b)) : read;

@@ -5,6 +5,7 @@ import { isRecord, own } from '../../core/live/normalize';
 import type { NetworkState } from '../../core/live/window';
 import type { ContextPatch } from '../context';
 import { POLL_INTERVAL_MS } from '../../core/defaults';
+import { runToEnd, turnAfter, type Reading } from './dumps/pacing';
 
 // The recorded-trace format the replay source plays (public/traces/*.json, written by scripts/make-traces.mjs).
 
@@ -39,6 +40,11 @@ export const MAX_INTERVAL_MS = 3_600_000;
 
 /** Validates a trace read from JSON. Throws with the path of the first thing wrong. */
 export function parseTrace(json: unknown): Trace {
+  return runToEnd(traceReading(json));
+}
+
+/** As parseTrace, offering turns as it goes (a file's trace may hold 200 000 samples). */
+export function* traceReading(json: unknown): Reading<Trace> {
   if (!isRecord(json)) throw new Error('trace: not an object');
   const name = own(json, 'name');
   const intervalMs = own(json, 'intervalMs');
@@ -50,7 +56,10 @@ export function parseTrace(json: unknown): Trace {
   }
   if (!Array.isArray(samples) || samples.length === 0) throw new Error('trace.samples: not a non-empty array');
   let prev = -Infinity;
-  const out = samples.map((raw: unknown, i): TraceSample => {
+  const out: TraceSample[] = [];
+  for (let i = 0; i < samples.length; i++) {
+    yield* turnAfter(i);
+    const raw: unknown = samples[i];
     const where = `trace.samples[${i}]`;
     if (!isRecord(raw)) throw new Error(`${where}: not an object`);
     const t = own(raw, 't');
@@ -67,8 +76,8 @@ export function parseTrace(json: unknown): Trace {
     }
     const context = own(raw, 'context');
     if (context !== undefined) sample.context = parseContext(context, `${where}.context`);
-    return sample;
-  });
+    out.push(sample);
+  }
   return { name, intervalMs, samples: out, ...(typeof description === 'string' ? { description } : {}) };
 }
 

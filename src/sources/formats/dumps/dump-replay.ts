@@ -1,4 +1,4 @@
-import { isoOf, NOT_A_RECORDING, parseTraceAs, RecordingError, type Recording, type RecordingOptions } from '../parse-recording';
+import { isoOf, NOT_A_RECORDING, RecordingError, traceAs, type Recording, type RecordingOptions } from '../parse-recording';
 import { formatName } from '../format-names';
 import { DumpError, type StatsDump } from './dump';
 import { dumpSamples } from './dump-recording';
@@ -14,7 +14,7 @@ export function* dumpRecording(input: unknown, options: RecordingOptions): Readi
     const out = yield* dumpSamples(dump, options);
     const polls = out.samples.filter((s) => s.latest).length;
     const span = Math.round((out.samples.at(-1)?.t ?? 0) / 1000);
-    const trace = parseTraceAs(dump.format, {
+    const trace = yield* traceAs(dump.format, {
       name: `${formatName(dump.format)}${out.startedAt === null ? '' : ` of ${isoOf(out.startedAt)}`}`,
       description: `${plural(polls, 'poll')} over ${span} s, ${plural(out.connections.length, 'connection')}`,
       intervalMs: out.intervalMs,

@@ -6,6 +6,20 @@
 
 export type Reading<T> = Generator<void, T, undefined>;
 
+/**
+ * How long reading works before letting the page run (ms). Well under the 50 ms at which a task counts as long,
+ * because the collector's pauses land in the same task: a file near the limits adds up to ~150 ms of them.
+ */
+export const SLICE_MS = 20;
+
+/** Items (samples, entries) a reader goes through between offers of a turn: ~1 000 take a few ms. */
+export const PER_TURN = 1024;
+
+/** Offers a turn after every PER_TURN items: `yield* turnAfter(i)` in a reader's loop over a list. */
+export function* turnAfter(i: number): Reading<void> {
+  if (i % PER_TURN === PER_TURN - 1) yield;
+}
+
 export function runToEnd<T>(reading: Reading<T>): T {
   for (;;) {
     const step = reading.next();

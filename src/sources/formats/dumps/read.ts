@@ -4,15 +4,13 @@
  * same reading (readDumpReading), a generator that yields between lines and series.
  */
 import { DumpError, type StatsDump } from './dump';
-import { runInSlices, runToEnd, type Reading } from './pacing';
+import { runInSlices, runToEnd, SLICE_MS, type Reading } from './pacing';
 import { detectRtcstats, readRtcstats } from './rtcstats';
 import { readSnapshot, snapshotShape, type SnapshotShape } from './snapshot';
 import { isRecord, own } from './untrusted';
 import { describeJsonFault } from '../json-fault';
 import { readJson } from '../json-reader';
 import { isWebrtcInternalsDump, readWebrtcInternals } from './webrtc-internals';
-
-const DEFAULT_SLICE_MS = 30;
 
 const NOT_A_DUMP =
   'This is not a WebRTC stats dump. Expected a chrome://webrtc-internals dump, an rtcstats file ' +
@@ -97,11 +95,11 @@ export function readDump(input: unknown): StatsDump {
 }
 
 /**
- * As readDump, but hands the event loop a turn whenever it has worked for about `sliceMs` (default 30 ms), so
+ * As readDump, but hands the event loop a turn whenever it has worked for about `sliceMs` (default `SLICE_MS`), so
  * opening a large dump never holds the page for long.
  */
 export function readDumpAsync(input: unknown, options: { sliceMs?: number } = {}): Promise<StatsDump> {
   const { sliceMs } = options;
   const usable = sliceMs !== undefined && Number.isFinite(sliceMs) && sliceMs >= 0;
-  return runInSlices(readDumpReading(input), usable ? sliceMs : DEFAULT_SLICE_MS);
+  return runInSlices(readDumpReading(input), usable ? sliceMs : SLICE_MS);
 }

@@ -110,7 +110,7 @@ function readSeries(key: string, raw: unknown, values: unknown[] | null | typeof
   stat.fields.push({ field, values, startMs: toMs(own(raw, 'startTime')), endMs: toMs(own(raw, 'endTime')) });
 }
 
-/** Update-log entries read between offers to yield: real logs hold dozens, a file within the limits a million. */
+/** Update-log entries read between offers to yield: real logs hold dozens, a file within the limits hundreds of thousands. */
 const LOG_STEP = 4096;
 
 function* readUpdateLog(log: unknown, connection: ConnectionBuilder, warnings: Warnings): Reading<void> {
