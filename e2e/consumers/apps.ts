@@ -49,28 +49,25 @@ const ALL_APPS: AppSpec[] = [
     preact: false,
     element: 'span',
   },
-  {
-    name: 'preact-10-ts',
-    ext: 'tsx',
-    dir: 'preact-ts',
-    body: FRAME_AND_HOST,
-    dependencies: { preact: PREACT_10 },
-    devDependencies: { '@preact/preset-vite': '^2.10.2' },
-    compilerOptions: { jsx: 'react-jsx', jsxImportSource: 'preact' },
-    preact: true,
-    element: null,
-  },
-  {
-    name: 'preact-11-ts',
-    ext: 'tsx',
-    dir: 'preact-ts',
-    body: FRAME_AND_HOST,
-    dependencies: { preact: PREACT_11 },
-    devDependencies: { '@preact/preset-vite': '^2.10.2' },
-    compilerOptions: { jsx: 'react-jsx', jsxImportSource: 'preact' },
-    preact: true,
-    element: null,
-  },
+  // One Preact app, installed with each major the widget supports.
+  ...(
+    [
+      ['preact-10-ts', PREACT_10],
+      ['preact-11-ts', PREACT_11],
+    ] as const
+  ).map(
+    ([name, preact]): AppSpec => ({
+      name,
+      ext: 'tsx',
+      dir: 'preact-ts',
+      body: FRAME_AND_HOST,
+      dependencies: { preact },
+      devDependencies: { '@preact/preset-vite': '^2.10.2' },
+      compilerOptions: { jsx: 'react-jsx', jsxImportSource: 'preact' },
+      preact: true,
+      element: null,
+    }),
+  ),
 ];
 
 // CONSUMERS_ONLY=react-ts,vanilla-ts runs a subset (for working on one app).
