@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { loseConsent } from './netns/consent-check';
 import { ensureTools } from './netns/capabilities';
 import { openLoopbackInNamespace, type NamespacedCall } from './netns/browser';
 import { dropAndCompare, LOSS, POLL_MS, sampleInbound, WINDOW_MS, type InboundSampler } from './netns/loss-check';
@@ -86,5 +87,13 @@ test.describe('real impaired network (network namespace)', () => {
     } finally {
       removeUdpRateCap(nsNow);
     }
+  });
+
+  // Last: the call is over once the browser calls the connection failed.
+  test('ICE consent lost: Reconnecting… while nothing arrives, Connection lost once failed, as the packets say', async () => {
+    test.setTimeout(120_000);
+    const run = await loseConsent(page, requireNs(ns), 'netns');
+    // Chromium stops sending the moment it calls the connection disconnected: Reconnecting… is the truth here.
+    expect(run.silentWhileDropped.filter((r) => r.pc === 'disconnected').length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { serveSiteInNamespace, type NamespacedSite } from '../netns/browser';
+import { loseConsent } from '../netns/consent-check';
 import { ensureTools } from '../netns/capabilities';
 import { dropAndCompare, LOSS, sampleInbound, WINDOW_MS, type InboundSampler } from '../netns/loss-check';
 import { createNamespace, probeNamespace, requireNs, type Namespace } from '../netns/namespace';
@@ -76,5 +77,14 @@ test.describe('Firefox on a real impaired network (network namespace)', () => {
     console.log(`[firefox-netns] loss removed: good again after ${ms(good.elapsed)}`);
     expect((await readState(page)).reasons).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  // Last: the call is over once the browser calls the connection failed.
+  test('ICE consent lost while media flows: the verdict follows the packets, not "disconnected"; failed reads Connection lost', async () => {
+    test.setTimeout(120_000);
+    const run = await loseConsent(page, requireNs(ns), 'firefox-netns');
+    // Firefox sends on for ~20 s after it calls the connection disconnected: the case this test exists for.
+    // (Firefox logs "ICE failed" as a page error here: its own message, so the error check is the test above's.)
+    expect(run.flowingWhileDisconnected.length).toBeGreaterThanOrEqual(5);
   });
 });

@@ -123,9 +123,18 @@ export function addUdpLoss(ns: Namespace, probability: number): void {
   ns.exec('iptables', ['-w', '-A', 'INPUT', '-p', 'udp', '-m', 'statistic', '--mode', 'random', '--probability', String(probability), '-j', 'DROP']);
 }
 
-export function removeUdpLoss(ns: Namespace): void {
-  // The namespace is ours alone: flushing its INPUT chain removes exactly what addUdpLoss added.
+export function removeUdpDrops(ns: Namespace): void {
+  // The namespace is ours alone: flushing its INPUT chain removes exactly what addUdpLoss or addStunDrop added.
   ns.exec('iptables', ['-w', '-F', 'INPUT']);
+}
+
+/**
+ * Drops every STUN packet arriving over lo (u32 on the magic cookie, the 4 bytes after the UDP header's 8
+ * and the STUN type and length) and nothing else: ICE's consent checks go unanswered while RTP and RTCP
+ * flow untouched, so a browser may call the connection disconnected while media keeps arriving.
+ */
+export function addStunDrop(ns: Namespace): void {
+  ns.exec('iptables', ['-w', '-A', 'INPUT', '-p', 'udp', '-m', 'u32', '--u32', '0>>22&0x3C@12=0x2112A442', '-j', 'DROP']);
 }
 
 /**
@@ -150,9 +159,15 @@ export function removeUdpRateCap(ns: Namespace): void {
 export function probeImpairments(ns: Namespace): string | null {
   try {
     addUdpLoss(ns, 0.15);
-    removeUdpLoss(ns);
+    removeUdpDrops(ns);
   } catch (err) {
     return `iptables -m statistic is not usable: ${err instanceof Error ? err.message : String(err)}`;
+  }
+  try {
+    addStunDrop(ns);
+    removeUdpDrops(ns);
+  } catch (err) {
+    return `iptables -m u32 is not usable: ${err instanceof Error ? err.message : String(err)}`;
   }
   try {
     addUdpRateCap(ns, '300kbit');

@@ -14,6 +14,8 @@ export interface InPage {
 /** What the widget shows (state, reasons) plus its handle's assessment (unrounded numbers, sample count). */
 export interface PageState {
   state: string;
+  /** The badge's kind (data-kind): the verdict, or measuring, reconnecting, lost, no-data. */
+  kind: string;
   reasons: string[];
   /** The listed reasons' level and sentence, as a user reads them. */
   reasonTexts: string[];
@@ -39,6 +41,8 @@ export interface TestApi {
     assessment(): AssessmentLike;
     inbound(side: 0 | 1): Promise<InboundSnapshot>;
     selectedPairs(): Promise<Array<{ local: string; remote: string; protocol: string }>>;
+    /** The watched side's connection state changes so far, at performance.now() times. */
+    states(): Array<{ at: number; connectionState: string; iceConnectionState: string }>;
     stop(): void;
   };
 }
@@ -46,7 +50,8 @@ export interface TestApi {
 /** Runs in the page (self-contained: it is sent as source): the widget's verdict as the user sees it. */
 export function pageState(): PageState {
   const keys = ['sendPacketLoss', 'recvPacketLoss', 'roundTripTime', 'availableOutgoingBitrate'];
-  const state = document.querySelector('#widget .call-health [role="status"]')?.getAttribute('data-state') ?? '';
+  const status = document.querySelector('#widget .call-health [role="status"]');
+  const state = status?.getAttribute('data-state') ?? '';
   const items = [...document.querySelectorAll<HTMLElement>('#widget .ch-reason')].map((e) => ({
     key: e.dataset['reason'] ?? '',
     level: e.dataset['level'] ?? '',
@@ -56,6 +61,7 @@ export function pageState(): PageState {
   const reasons = items.filter((i) => keys.includes(i.key));
   return {
     state,
+    kind: status?.getAttribute('data-kind') ?? '',
     reasons: reasons.map((i) => i.key),
     reasonTexts: reasons.map((i) => i.text),
     reasonLevels: Object.fromEntries(reasons.map((i) => [i.key, i.level])),

@@ -18,7 +18,8 @@ export interface StatsSource {
 export type ConnectionState = 'connected' | 'interrupted' | 'failed';
 /**
  * Media isn't getting through: `stalled` (connected, but nothing has arrived or left for STALL_SAMPLES
- * samples after media flowed), `reconnecting` (the connection dropped), `lost` (the connection failed).
+ * samples after media flowed), `reconnecting` (the connection dropped, and nothing has arrived over a whole
+ * poll since), `lost` (the connection failed).
  */
 export type Outage = 'stalled' | 'reconnecting' | 'lost';
 export interface ReportedVerdict {
@@ -82,6 +83,8 @@ export class Monitor {
   private readonly options: MonitorOptions;
   /** Re-emits when the verdict goes stale: with polls hanging or backed off, nothing else would say so. */
   private staleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Samples taken since the connection state last changed. */
+  private sinceChange = 0;
   /** When polling (re)started; null while stopped. */
   private startedAt: number | null = null;
   private readonly onStale = () => {
@@ -139,7 +142,9 @@ export class Monitor {
   }
 
   update(patch: Partial<Omit<Context, 'active'>>): void {
+    const was = this.ctx.connection;
     this.ctx = { ...this.ctx, ...patch };
+    if (this.ctx.connection !== was) this.sinceChange = 0;
     this.emit('context');
   }
 
@@ -161,7 +166,11 @@ export class Monitor {
     if (assessment.sampleCount === 0 && this.startedAt !== null && now - this.startedAt > this.window.staleAfterMs) {
       assessment.unknownReason = 'no-samples';
     }
-    const outage = this.ctx.active ? outageOf(this.ctx, assessment) : null;
+    // Firefox calls a connection disconnected when ICE consent checks go unanswered, and media may flow on
+    // for 20 s: a drop that media outlives froze nothing. The first sample after it may hold packets from
+    // before it, so the proof is the second one on.
+    const arriving = this.sinceChange > 1 && this.window.arriving;
+    const outage = this.ctx.active ? outageOf(this.ctx, assessment, arriving) : null;
     if (outage) {
       // An outage is never Good, nor Measuring: the user's video froze. The graded reasons stay listed.
       assessment.networkState = 'bad';
@@ -184,7 +193,10 @@ export class Monitor {
       const reported = readReported(raw);
       if (reported) this.ctx.reported = reported;
     }
-    if (taken) this.options.onSample?.(raw, takenAt);
+    if (taken) {
+      this.sinceChange++;
+      this.options.onSample?.(raw, takenAt);
+    }
     this.emit('sample');
   }
 
@@ -216,9 +228,9 @@ export class Monitor {
 
 type Context = Pick<Snapshot, 'active' | 'connection' | 'reported' | 'cpuLoad' | 'peers' | 'remoteSending'>;
 
-function outageOf(ctx: Context, a: Assessment): Outage | null {
+function outageOf(ctx: Context, a: Assessment, arriving: boolean): Outage | null {
   if (ctx.connection === 'failed') return 'lost';
-  if (ctx.connection === 'interrupted') return 'reconnecting';
+  if (ctx.connection === 'interrupted' && !arriving) return 'reconnecting';
   // A stall only counts while the verdict is fresh: a stale window is the stale state's to explain.
   if (a.stall === null || a.unknownReason === 'stale') return null;
   if (a.stall === 'recv' && ctx.remoteSending === false) return null;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NO_EVIDENCE, type Evidence } from './evidence';
 import { HEALTHY, stats, type Latest } from '../fixtures/samples';
 import { Monitor } from './monitor';
@@ -173,5 +173,63 @@ describe('stalls and outages', () => {
     expect(m.snapshot().outage).toBe('reconnecting');
     m.stop();
     expect(m.snapshot().outage).toBeNull();
+  });
+});
+
+describe('an interruption that media outlives', () => {
+  // Firefox calls the connection disconnected when ICE consent checks go unanswered, yet media flows on
+  // (measured in e2e/netns/consent-check.ts); Chromium stops sending at once. The packets decide.
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  let inflow = true;
+  const source = {
+    getNetworkStats: () =>
+      Promise.resolve(withEvidence(Date.now(), HEALTHY, { recvPackets: inflow ? 250 : 0, sendPackets: 240 })),
+  };
+  /** Polls at 0, 2, 4 and 6 s, then the connection drops at 7 s. */
+  async function droppedAt7s(): Promise<Monitor> {
+    inflow = true;
+    const m = new Monitor({ source });
+    m.start();
+    await vi.advanceTimersByTimeAsync(7_000);
+    expect(m.snapshot()).toMatchObject({ outage: null, assessment: { networkState: 'good' } });
+    m.update({ connection: 'interrupted' });
+    expect(m.snapshot().outage).toBe('reconnecting');
+    return m;
+  }
+  const nextPoll = () => vi.advanceTimersByTimeAsync(2_000);
+
+  it('reads reconnecting until a whole poll after the drop shows packets arriving, then the graded verdict', async () => {
+    const m = await droppedAt7s();
+    await nextPoll(); // at 8 s: its packets came partly before the drop, so they prove nothing
+    expect(m.snapshot().outage).toBe('reconnecting');
+    await nextPoll(); // at 10 s: 250 packets, all after the drop
+    expect(m.snapshot()).toMatchObject({ connection: 'interrupted', outage: null, assessment: { networkState: 'good' } });
+    inflow = false;
+    await nextPoll(); // still interrupted, and now nothing arrives: the outage is back at once
+    expect(m.snapshot().outage).toBe('reconnecting');
+    m.stop();
+  });
+
+  it('a drop with nothing arriving after it stays reconnecting; a new drop needs new proof', async () => {
+    const m = await droppedAt7s();
+    inflow = false;
+    await nextPoll();
+    await nextPoll();
+    await nextPoll();
+    expect(m.snapshot().outage).toBe('reconnecting');
+    inflow = true;
+    m.update({ connection: 'connected' });
+    await nextPoll();
+    await nextPoll();
+    expect(m.snapshot().outage).toBeNull();
+    m.update({ connection: 'interrupted' });
+    expect(m.snapshot().outage).toBe('reconnecting');
+    m.stop();
   });
 });

@@ -118,6 +118,11 @@ export class NetworkWindow {
     return this.ring.time(this.ring.slotOf(0)) ?? null;
   }
 
+  /** Something arrived in the interval the newest sample covers (packets, or Daily's receive bitrate). */
+  get arriving(): boolean {
+    return this.flow.recv.flowing > 0;
+  }
+
   /** Number of samples with timestamp > newest − windowMs. */
   count(): number {
     return countWithin(this.ring, this.windowMs, this.newestTimestamp());
