@@ -93,7 +93,7 @@ test.describe('real impaired network (network namespace)', () => {
   test('ICE consent lost: Reconnecting… while nothing arrives, Connection lost once failed, as the packets say', async () => {
     test.setTimeout(120_000);
     const run = await loseConsent(page, requireNs(ns), 'netns');
-    // Chromium stops sending the moment it calls the connection disconnected: Reconnecting… is the truth here.
+    // Chromium stops sending about when it calls the connection disconnected: Reconnecting… is the truth here.
     expect(run.silentWhileDropped.filter((r) => r.pc === 'disconnected').length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -5,9 +5,12 @@ import type { TestApi } from './widget-state';
 
 // ICE consent lost while RTP flows untouched (addStunDrop): each browser soon calls the connection
 // disconnected, and later failed. What reaches the user differs, measured here from the raw counters:
-// Chromium stops sending the moment it calls the connection disconnected, Firefox sends on until failed
-// (about 20 s later). The widget must follow the packets: Reconnecting… only while nothing arrives, the
+// Chromium stops sending about when it calls the connection disconnected (a second before, here), Firefox
+// sends on until failed (about 20 s later). The widget must follow the packets: Reconnecting… only while nothing arrives, the
 // graded verdict while media flows, Connection lost once failed.
+
+/** Readings with nothing arriving before the widget must say so: SETTLE_MS of them, one a second. */
+const SILENT_READINGS = Math.ceil(SETTLE_MS / 1_000);
 
 /** One reading, once a second: the watched side's connection, its raw packets received, the badge. */
 export interface ConsentReading {
@@ -44,7 +47,7 @@ async function consentReading(): Promise<ConsentReading> {
 export interface ConsentRun {
   /** Readings while the browser said disconnected and media had arrived every second since it said so. */
   flowingWhileDisconnected: ConsentReading[];
-  /** Readings while disconnected or failed and nothing had arrived for the last two seconds. */
+  /** Readings while disconnected or failed and nothing had arrived for SETTLE_MS. */
   silentWhileDropped: ConsentReading[];
   readings: ConsentReading[];
 }
@@ -73,15 +76,16 @@ export async function loseConsent(page: ReadsConsent, ns: Namespace, tag: string
   const grew = (j: number) => j > 0 && (readings[j]?.received ?? 0) > (readings[j - 1]?.received ?? Infinity);
   readings.forEach((r, i) => {
     if (r.pc === 'connected' || r.at < r.since + SETTLE_MS) return;
-    // Arrived in every second since the change (from the reading before it on), or in neither of the last two.
+    // Arrived in every second since the change (from the reading before it on).
     let arriving = true;
     for (let j = Math.max(1, readings.findIndex((x) => x.at >= r.since)); j <= i; j++) arriving &&= grew(j);
     if (r.pc === 'disconnected' && arriving) flowingWhileDisconnected.push(r);
-    else if (i >= 2 && !grew(i) && !grew(i - 1)) silentWhileDropped.push(r);
+    // Silent: nothing in the last SETTLE_MS of readings, so the widget has had a whole poll of nothing.
+    else if (i >= SILENT_READINGS && Array.from({ length: SILENT_READINGS }, (_, k) => grew(i - k)).every((g) => !g)) silentWhileDropped.push(r);
   });
   const show = (r: ConsentReading) => `${((r.at - (readings[0]?.at ?? r.at)) / 1000).toFixed(1)} s ${r.pc} rx ${r.received} → ${r.kind}`;
   console.log(`[${tag}] consent lost: ${readings.map(show).join(' | ')}`);
-  console.log(`[${tag}] media arriving while "disconnected": ${flowingWhileDisconnected.length} readings; nothing arriving: ${silentWhileDropped.length}`);
+  console.log(`[${tag}] media arriving while "disconnected": ${flowingWhileDisconnected.length} readings; nothing arriving for ${SETTLE_MS / 1000} s: ${silentWhileDropped.length}`);
   for (const r of flowingWhileDisconnected) expect(['reconnecting', 'lost'], `media is arriving at ${show(r)}`).not.toContain(r.kind);
   for (const r of silentWhileDropped) expect(['reconnecting', 'lost'], `nothing arrives at ${show(r)}`).toContain(r.kind);
   const failed = readings.filter((r) => r.pc === 'failed' && r.at >= r.since + SETTLE_MS);

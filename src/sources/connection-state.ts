@@ -10,7 +10,8 @@ export interface PeerStates {
  * The widget's connection state from the states of one page's peer connections, live or recorded. A
  * connection that dropped (`disconnected`, or checking again after it was connected) is reconnecting; one
  * that `failed` is lost. With several (a mesh), the call is lost only when every open connection failed —
- * one failed peer is one person gone, which reads as reconnecting — and reconnecting when any one is.
+ * one failed peer is one person gone, which reads as reconnecting — and reconnecting when any one is. (The
+ * Monitor lifts that once the others' media is seen arriving: see grading.md, outages.)
  * A peer that failed before it ever connected doesn't count while another connection carries the call.
  */
 export class ConnectionStates<K> {

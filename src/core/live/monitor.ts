@@ -18,8 +18,8 @@ export interface StatsSource {
 export type ConnectionState = 'connected' | 'interrupted' | 'failed';
 /**
  * Media isn't getting through: `stalled` (connected, but nothing has arrived or left for STALL_SAMPLES
- * samples after media flowed), `reconnecting` (the connection dropped, and nothing has arrived over a whole
- * poll since), `lost` (the connection failed).
+ * samples after media flowed), `reconnecting` (the connection dropped, unless the newest poll, taken wholly
+ * after the drop, shows media arriving), `lost` (the connection failed).
  */
 export type Outage = 'stalled' | 'reconnecting' | 'lost';
 export interface ReportedVerdict {
@@ -83,8 +83,11 @@ export class Monitor {
   private readonly options: MonitorOptions;
   /** Re-emits when the verdict goes stale: with polls hanging or backed off, nothing else would say so. */
   private staleTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Samples taken since the connection state last changed. */
-  private sinceChange = 0;
+  /** When the connection state last changed, and the samples since taken wholly after it (see snapshot). */
+  private changedAt = 0;
+  private afterChange = 0;
+  /** When the poll now answering was asked. */
+  private askedAt = 0;
   /** When polling (re)started; null while stopped. */
   private startedAt: number | null = null;
   private readonly onStale = () => {
@@ -106,11 +109,18 @@ export class Monitor {
     this.window = new NetworkWindow({ ...options, intervalMs: options.intervalMs ?? POLL_INTERVAL_MS });
     const source = options.source;
     this.poller = createPoller({
-      fetch: () => source.getNetworkStats(),
+      fetch: () => {
+        this.askedAt = this.now();
+        return source.getNetworkStats();
+      },
       intervalMs: options.intervalMs,
       timeoutMs: options.timeoutMs,
       onResult: (raw) => this.take(raw),
-      onFailure: () => this.emit('failure'),
+      onFailure: () => {
+        // A poll that failed proves nothing arrives; the proof starts again.
+        this.afterChange = 0;
+        this.emit('failure');
+      },
     });
   }
 
@@ -144,7 +154,10 @@ export class Monitor {
   update(patch: Partial<Omit<Context, 'active'>>): void {
     const was = this.ctx.connection;
     this.ctx = { ...this.ctx, ...patch };
-    if (this.ctx.connection !== was) this.sinceChange = 0;
+    if (this.ctx.connection !== was) {
+      this.changedAt = this.now();
+      this.afterChange = 0;
+    }
     this.emit('context');
   }
 
@@ -167,9 +180,9 @@ export class Monitor {
       assessment.unknownReason = 'no-samples';
     }
     // Firefox calls a connection disconnected when ICE consent checks go unanswered, and media may flow on
-    // for 20 s: a drop that media outlives froze nothing. The first sample after it may hold packets from
-    // before it, so the proof is the second one on.
-    const arriving = this.sinceChange > 1 && this.window.arriving;
+    // for 20 s: a drop that media outlives froze nothing. The first sample after it counts packets from
+    // before it, so the proof is the second one on, with nothing failing in between.
+    const arriving = this.afterChange > 1 && this.window.arriving;
     const outage = this.ctx.active ? outageOf(this.ctx, assessment, arriving) : null;
     if (outage) {
       // An outage is never Good, nor Measuring: the user's video froze. The graded reasons stay listed.
@@ -194,7 +207,9 @@ export class Monitor {
       if (reported) this.ctx.reported = reported;
     }
     if (taken) {
-      this.sinceChange++;
+      // A sample is after the change only if its poll was asked, and its figures computed, after it: a poll in
+      // flight read its counters before, and Daily hands out figures it computed earlier.
+      if (Math.min(this.askedAt, this.window.newestTimestamp() ?? 0) >= this.changedAt) this.afterChange++;
       this.options.onSample?.(raw, takenAt);
     }
     this.emit('sample');

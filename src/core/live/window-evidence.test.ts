@@ -187,13 +187,17 @@ describe('an interruption that media outlives', () => {
     vi.useRealTimers();
   });
   let inflow = true;
+  let failing = false;
   const source = {
     getNetworkStats: () =>
-      Promise.resolve(withEvidence(Date.now(), HEALTHY, { recvPackets: inflow ? 250 : 0, sendPackets: 240 })),
+      failing
+        ? Promise.reject(new Error('getStats failed'))
+        : Promise.resolve(withEvidence(Date.now(), HEALTHY, { recvPackets: inflow ? 250 : 0, sendPackets: 240 })),
   };
   /** Polls at 0, 2, 4 and 6 s, then the connection drops at 7 s. */
   async function droppedAt7s(): Promise<Monitor> {
     inflow = true;
+    failing = false;
     const m = new Monitor({ source });
     m.start();
     await vi.advanceTimersByTimeAsync(7_000);
@@ -230,6 +234,66 @@ describe('an interruption that media outlives', () => {
     expect(m.snapshot().outage).toBeNull();
     m.update({ connection: 'interrupted' });
     expect(m.snapshot().outage).toBe('reconnecting');
+    m.stop();
+  });
+
+  it('a failed connection stays Connection lost, whatever arrives', async () => {
+    const m = await droppedAt7s();
+    m.update({ connection: 'failed' });
+    await nextPoll();
+    await nextPoll();
+    await nextPoll();
+    expect(m.snapshot().outage).toBe('lost');
+    m.stop();
+  });
+
+  it('other context (peers, tracks) between polls does not restart the proof; a failed poll does', async () => {
+    const m = await droppedAt7s();
+    await nextPoll();
+    m.update({ peers: [], remoteSending: true });
+    await nextPoll();
+    expect(m.snapshot().outage).toBeNull();
+    failing = true;
+    await nextPoll();
+    expect(m.snapshot().outage).toBe('reconnecting');
+    failing = false;
+    await nextPoll();
+    expect(m.snapshot().outage).toBe('reconnecting');
+    await nextPoll();
+    expect(m.snapshot().outage).toBeNull();
+    m.stop();
+  });
+
+  it('a poll in flight at the drop read its counters before it, so it is not the start of the proof', async () => {
+    // getStats() reads the counters when asked and answers 1 s later: asked at 0, 3, 6, 9, 12 s.
+    const slow = {
+      getNetworkStats: () => {
+        const readAt = Date.now();
+        return new Promise((resolve) => setTimeout(() => resolve(withEvidence(readAt, HEALTHY, { recvPackets: 250, sendPackets: 240 })), 1_000));
+      },
+    };
+    const m = new Monitor({ source: slow });
+    m.start();
+    await vi.advanceTimersByTimeAsync(6_500);
+    m.update({ connection: 'interrupted' }); // the poll asked at 6 s is still out
+    await vi.advanceTimersByTimeAsync(4_000); // 10.5 s: answers asked at 6 and 9 s; 6 → 9 straddles the drop
+    expect(m.snapshot().outage).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(3_000); // 13.5 s: 9 → 12 lies wholly after it
+    expect(m.snapshot().outage).toBeNull();
+    m.stop();
+  });
+
+  it('Daily hands out figures computed before the drop: they are not the start of the proof either', async () => {
+    // No packet counts, only Daily's receive bitrate, computed 1.5 s before each poll asks for it.
+    const daily = { getNetworkStats: () => Promise.resolve(stats(Date.now() - 1_500, HEALTHY)) };
+    const m = new Monitor({ source: daily });
+    m.start();
+    await vi.advanceTimersByTimeAsync(7_000);
+    m.update({ connection: 'interrupted' });
+    await vi.advanceTimersByTimeAsync(3_500); // 10.5 s: figures of 6.5 and 8.5 s; 6.5 → 8.5 straddles the drop
+    expect(m.snapshot().outage).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(2_000); // 12.5 s: 8.5 → 10.5 lies wholly after it
+    expect(m.snapshot().outage).toBeNull();
     m.stop();
   });
 });
