@@ -3,12 +3,13 @@
 // says so, from the raw counters); a failing test here is the product disagreeing with the recording.
 
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReplaySource, loadDumpReader, RecordingError } from '../../src/index';
 import { formatFile, formatTally } from './agreement-tables';
 import { tally } from './agreement-tally';
-import { compareCorpus, type Call, type ComparedSample, type FileComparison } from './compare';
+import { compareCorpus, compareFile, type Call, type ComparedSample, type FileComparison } from './compare';
 import { corpus, JITSI_DIR } from './corpus';
 import { REASONS, type Level, type Reason } from './levels';
 import { CLEAN_CALLS, FIREFOX_CALLS, isLegacyOnly } from './what-they-hold';
@@ -182,6 +183,35 @@ describe('outages', () => {
     expect(times(s, (x) => x.product.outage === 'lost')).toEqual(times(s, (x) => x.referee.outage?.cause === 'failed'));
     expect(times(s, (x) => x.product.outage !== null)).toEqual([19.3, 29.3, 40.2, 50.2, 60.2]);
     expect(s.filter((x) => x.product.outage !== null).every((x) => x.product.networkState === 'bad')).toBe(true);
+  });
+
+  test('a drop that media outlives: Reconnecting… only while the poll straddles it, for the product and the referee', async () => {
+    // chrome-standard-pc-failed with its appended last line read as 'disconnected' instead of 'failed': PC_0
+    // drops at 14.8 s and goes on receiving ~67 packets a second (the counters below), as Firefox does live.
+    const text = readFileSync(join(JITSI_DIR, 'chrome-standard-pc-failed'), 'utf8').trim();
+    const last = '["onconnectionstatechange","PC_0","failed",1647265227269]';
+    expect(text.endsWith(last)).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'call-health-'));
+    const path = join(dir, 'pc-disconnected-media-flows');
+    writeFileSync(path, `${text.slice(0, -last.length)}${last.replace('failed', 'disconnected')}\n`);
+    const r = await compareFile({ name: 'pc-disconnected-media-flows', path, kind: 'rtcstats' }).finally(() => rmSync(dir, { recursive: true }));
+    if (r.refused) throw new Error(r.message);
+    // What arrived on PC_0 in each interval after the drop, from the raw counters.
+    const pc0 = r.referee.connections.find((c) => c.series.pcId === 'PC_0');
+    const dropAt = 1647265227269;
+    const points = pc0?.series.points ?? [];
+    const after = points.flatMap((_, i) => (i > 0 && (points[i - 1]?.t ?? 0) >= dropAt ? [pc0?.intervals[i]?.received ?? 0] : []));
+    expect(after.length).toBe(4);
+    expect(after.every((n) => n > 500)).toBe(true);
+    expect(r.samples.map((x) => [sec(x), x.product.outage, x.referee.outage?.cause ?? null])).toEqual([
+      [0, null, null],
+      [9.3, null, null],
+      [19.3, 'reconnecting', 'disconnected'],
+      [29.3, null, null],
+      [40.2, null, null],
+      [50.2, null, null],
+      [60.2, null, null],
+    ]);
   });
 
   test('the product is in an outage exactly where the referee is', () => {

@@ -16,6 +16,16 @@ export function lastState(states: readonly StateChange[], kind: StateKind, t: nu
   return state;
 }
 
+/** When the connection's states last changed at or before t; null before the first change. */
+export function stateChangedAt(states: readonly StateChange[], t: number): number | null {
+  let at: number | null = null;
+  for (const s of states) {
+    if (s.t > t) break;
+    at = s.t;
+  }
+  return at;
+}
+
 /**
  * The connection's own state. "Had been connected" is connectionState 'connected' (ICE alone reaching
  * 'connected' while DTLS never completes is a call that never started, not one that went down); only a

@@ -1,7 +1,7 @@
 // Grading one connection at one time: its loss, round trip, upload and own state over the reports in
 // (t − windowMs, t]. Part of the independent referee (referee.ts): nothing here is imported from src/.
 
-import { lastState, stateOutageAt, type StateOutage } from './connection-states';
+import { lastState, stateChangedAt, stateOutageAt, type StateOutage } from './connection-states';
 import type { Analysed } from './counter-deltas';
 import { lossLevel, rttLevel, uploadLevel, type Levels } from './levels';
 import { rttWindow, uploadWindow, type RttWindow, type UploadWindow } from './rtt-and-upload';
@@ -24,10 +24,14 @@ export interface PcWindow {
   readonly upload: UploadWindow | null;
   /** The connection had been connected and its state now says disconnected / failed. */
   readonly stateOutage: StateOutage | null;
+  /** When the connection's state last changed (at or before t): when a drop began. */
+  readonly stateSince: number | null;
   /** Reports in a row, up to the newest one in the window, in which no packet arrived on streams that had been receiving. */
   readonly silentReports: number;
   /** Inbound packets received in the interval ending at the newest report in the window; null when that is the connection's first. */
   readonly receivedLatest: number | null;
+  /** The report time that interval began at (the report before the newest); null when there is none. */
+  readonly latestFrom: number | null;
   readonly levels: Levels;
 }
 
@@ -87,6 +91,7 @@ export function gradeConnection(a: Analysed, t: number, windowMs: number, minPac
   // The newest interval is the one ending at the newest report, which is in the window by definition.
   const latest = a.intervals[newest] ?? null;
   const receivedLatest = latest ? latest.received : null;
+  const latestFrom = points[newest - 1]?.t ?? null;
 
   const levels: Levels = {
     recvPacketLoss: recv.fraction !== null && recv.expected >= minPackets ? lossLevel(recv.fraction) : null,
@@ -94,5 +99,5 @@ export function gradeConnection(a: Analysed, t: number, windowMs: number, minPac
     roundTripTime: rtt ? rttLevel(rtt.meanMs) : null,
     availableOutgoingBitrate: upload ? uploadLevel(upload.meanBps) : null,
   };
-  return { pcId: a.series.pcId, reports: indices.length, recv, send, rtt, upload, stateOutage, silentReports, receivedLatest, levels };
+  return { pcId: a.series.pcId, reports: indices.length, recv, send, rtt, upload, stateOutage, stateSince: stateChangedAt(states, t), silentReports, receivedLatest, latestFrom, levels };
 }

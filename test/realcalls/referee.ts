@@ -29,8 +29,9 @@ export interface Moment {
   /** Per reason, the worst level over the connections (null when no connection can be graded on it). */
   readonly levels: Levels;
   /**
-   * Why the page is in an outage, or null. A connection's own disconnected / failed state counts alone; a
-   * silence only counts when nothing arrives anywhere: a page that moved its media to another connection
+   * Why the page is in an outage, or null. A connection's own failed state counts alone; disconnected
+   * counts unless a connection not failed received packets over an interval that began after the drop; a
+   * silence counts only when nothing arrives anywhere: a page that moved its media to another connection
    * (Jitsi suspends the bridge connection while a peer-to-peer one carries the call) is not in an outage.
    */
   readonly outage: { readonly cause: OutageCause; readonly pcIds: readonly string[] } | null;
@@ -156,7 +157,15 @@ export function referee(recording: Recording, options: RefereeOptions = {}): Ref
         roundTripTime: deciding.roundTripTime?.levels.roundTripTime ?? null,
         availableOutgoingBitrate: deciding.availableOutgoingBitrate?.levels.availableOutgoingBitrate ?? null,
       };
-      const down = perPc.filter((w) => w.stateOutage !== null);
+      // A drop that media outlives is no outage: packets counted over an interval that began at or after the
+      // latest drop, on a connection not failed, show the page still receives. Failed is final, as both
+      // browsers behave live (media stops); chrome-standard-pc-failed's appended 'failed' stays an outage.
+      const dropped = perPc.filter((w) => w.stateOutage !== null);
+      const dropAt = Math.max(...dropped.map((w) => w.stateSince ?? -Infinity));
+      const outlived = perPc.some(
+        (w) => w.stateOutage !== 'failed' && (w.receivedLatest ?? 0) > 0 && (w.latestFrom ?? -Infinity) >= dropAt,
+      );
+      const down = outlived && dropped.every((w) => w.stateOutage === 'disconnected') ? [] : dropped;
       const silent = perPc.filter((w) => w.silentReports >= 2);
       const anyArriving = perPc.some((w) => (w.receivedLatest ?? 0) > 0);
       const firstDown = down[0];
@@ -212,7 +221,8 @@ export function referee(recording: Recording, options: RefereeOptions = {}): Ref
  *   was being sent, leaving out Chrome's 300000 start value until the estimate first moves, and, where the
  *   browser reports qualityLimitationReason on video, keeping only reports where one says 'bandwidth'.
  * - outage: a connection had been connected and its connectionState or iceConnectionState is now
- *   'disconnected' or 'failed'; or a connection's last two reports each saw no
+ *   'failed', or 'disconnected' while no connection that isn't failed received packets over an interval
+ *   that began at or after that change; or a connection's last two reports each saw no
  *   packet arrive on any stream that existed in both and had been receiving, while no other connection
  *   received anything in its newest interval either.
  * The page takes the worst connection per reason.
